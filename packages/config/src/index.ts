@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Default ports, one place (docs/architecture.md lists them). */
+export const DEFAULT_PORTS = {
+  web: 3000,
+  gateway: 4000,
+  catalog: 4001,
+  supply: 4002,
+  logistics: 4003,
+  quality: 4004,
+  security: 4005,
+  ingest: 4100,
+  embeddedPostgres: 5433,
+} as const;
+
+export type SubgraphName = 'catalog' | 'supply' | 'logistics' | 'quality' | 'security';
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['catalog', 'supply', 'logistics', 'quality', 'security'];
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once at start-up; one error lists every missing or malformed variable. */
+export function loadConfig<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<z.ZodObject<Shape>> {
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+export const optionalUrl = z
+  .string()
+  .url()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+/** Variables every service reads. */
+export const commonEnv = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().min(1, 'set DATABASE_URL (the start command sets it for you)'),
+  NATS_URL: optionalUrl,
+};
