@@ -1,0 +1,7 @@
+export * from './connection';
+export * from './context';
+export * from './database';
+export * from './errors';
+export * from './run';
+export * from './scalars';
+export * from './server';

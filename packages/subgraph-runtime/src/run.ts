@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { importSigningKey } from '@meridian/auth';
+import { commonEnv, DEFAULT_PORTS, loadConfig, port } from '@meridian/config';
+import { connectDatabase } from './database';
+import { createBackbone } from '@meridian/events';
+import { createLogger } from '@meridian/observability';
+import { type DocumentNode, parse } from 'graphql';
+import { z } from 'zod';
+import { type SubgraphModule, startSubgraph } from './server';
+
+/** Reads the subgraph's SDL that sits beside its code (`schema.graphql`). */
+export function loadTypeDefs(moduleUrl: string): DocumentNode {
+  return parse(readFileSync(new URL('./schema.graphql', moduleUrl), 'utf8'));
+}
+
+/**
+ * A subgraph's whole start-up: config → database → backbone → server, and a clean stop on SIGINT/SIGTERM.
+ * Failures at start (bad config, unreachable database) print one clear line with a code and exit 1,
+ * so a supervisor sees a failed start rather than a crash loop.
+ */
+export async function runSubgraph(module: SubgraphModule): Promise<void> {
+  const logger = createLogger(`subgraph-${module.name}`);
+  try {
+    const config = loadConfig({
+      ...commonEnv,
+      PORT: port(DEFAULT_PORTS[module.name]),
+      GATEWAY_PUBLIC_KEY: z.string().min(1, 'set GATEWAY_PUBLIC_KEY (JWK JSON of the gateway signing key)'),
+    });
+    const prisma = await connectDatabase(config.DATABASE_URL);
+    const backbone = await createBackbone({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL, logger });
+    const running = await startSubgraph(module, {
+      port: config.PORT,
+      host: process.env.HOST ?? '127.0.0.1',
+      prisma,
+      backbone,
+      logger,
+      gatewayPublicKey: await importSigningKey(config.GATEWAY_PUBLIC_KEY),
+    });
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping');
+      await running.stop();
+      await backbone.close();
+      await prisma.$disconnect();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'INTERNAL';
+    logger.fatal({ code, err: error }, `subgraph ${module.name} could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

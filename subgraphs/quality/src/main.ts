@@ -1,0 +1,4 @@
+import { runSubgraph } from '@meridian/subgraph-runtime';
+import { qualitySubgraph } from './subgraph';
+
+await runSubgraph(qualitySubgraph);

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@meridian/subgraph-runtime';
+import { securitySubgraph } from './subgraph';
+
+await runSubgraph(securitySubgraph);
