@@ -1,0 +1,17 @@
+/** The control tower's sections, in navigation order; `built: false` ones are planned, not faked. */
+export interface Section {
+  label: string;
+  href: string;
+  built: boolean;
+}
+
+export const sections: readonly Section[] = [
+  { label: 'Overview', href: '/overview', built: true },
+  { label: 'Inventory', href: '/inventory', built: false },
+  { label: 'Promotions', href: '/promotions', built: false },
+  { label: 'Shipments', href: '/shipments', built: false },
+  { label: 'Master data', href: '/master-data', built: false },
+  { label: 'Quality', href: '/quality', built: false },
+  { label: 'Ingestion', href: '/ingestion', built: false },
+  { label: 'Admin', href: '/admin', built: false },
+];

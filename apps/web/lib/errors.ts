@@ -1,0 +1,17 @@
+import type { CombinedError } from '@urql/core';
+
+/** True when the gateway said the caller is not (or no longer) signed in. */
+export function isUnauthenticated(error: CombinedError | undefined): boolean {
+  return Boolean(
+    error?.graphQLErrors.some((graphQLError) => graphQLError.extensions.code === 'UNAUTHENTICATED'),
+  );
+}
+
+/** One sentence a person can act on, for any failed request. */
+export function describeError(error: CombinedError): string {
+  if (error.networkError) {
+    return 'The Meridian gateway cannot be reached. Check your connection or that the platform is running, then retry.';
+  }
+  const [first] = error.graphQLErrors;
+  return first?.message ?? 'The request failed. Retry, and contact an administrator if it keeps failing.';
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatDay, formatPercent, formatRelative } from './format';
+
+describe('formatPercent', () => {
+  it('shows a ratio as a percentage with one decimal', () => {
+    expect(formatPercent(0.9734)).toBe('97.3%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(0)).toBe('0.0%');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands', () => {
+    expect(formatCount(12345)).toBe('12,345');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.parse('2026-11-27T12:00:00Z');
+
+  it('uses minutes under an hour and hours under two days', () => {
+    expect(formatRelative('2026-11-27T12:25:00Z', now)).toBe('in 25 min.');
+    expect(formatRelative('2026-11-27T09:00:00Z', now)).toBe('3 hr. ago');
+  });
+
+  it('switches to days beyond two days', () => {
+    expect(formatRelative('2026-11-30T12:00:00Z', now)).toBe('in 3 days');
+  });
+});
+
+describe('formatDay', () => {
+  it('reads a UTC calendar day without shifting it into the local zone', () => {
+    expect(formatDay('2026-11-03')).toBe('Nov 3');
+  });
+});

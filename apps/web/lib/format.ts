@@ -1,0 +1,52 @@
+// Fixed locale so figures read the same for every user and in tests; times use the viewer's zone.
+const LOCALE = 'en-US';
+
+const percent = new Intl.NumberFormat(LOCALE, {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto', style: 'short' });
+const dateTime = new Intl.DateTimeFormat(LOCALE, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+const clock = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const shortDay = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** A 0..1 ratio as a percentage with one decimal: 0.9734 → "97.3%". */
+export function formatPercent(ratio: number): string {
+  return percent.format(ratio);
+}
+
+/** A whole number with grouping: 12345 → "12,345". */
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** "in 3 hr", "25 min ago": the largest unit that keeps the number small. */
+export function formatRelative(iso: string, now: number): string {
+  const seconds = (Date.parse(iso) - now) / 1000;
+  const magnitude = Math.abs(seconds);
+  if (magnitude < 60) return relative.format(Math.round(seconds), 'second');
+  if (magnitude < 3600) return relative.format(Math.round(seconds / 60), 'minute');
+  if (magnitude < 86_400 * 2) return relative.format(Math.round(seconds / 3600), 'hour');
+  return relative.format(Math.round(seconds / 86_400), 'day');
+}
+
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+export function formatClock(date: Date): string {
+  return clock.format(date);
+}
+
+/** A UTC calendar day "2026-11-03" as "Nov 3". */
+export function formatDay(day: string): string {
+  return shortDay.format(new Date(`${day}T00:00:00Z`));
+}
