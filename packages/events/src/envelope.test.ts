@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, domainOf, parseEnvelope } from './envelope';
+
+const base = {
+  source: '/subgraphs/quality',
+  type: 'quality.exception_raised',
+  tenantId: 't1',
+  partitionKey: 'sku-1',
+};
+
+describe('envelope', () => {
+  it('creates a CloudEvents 1.0 envelope with a UUID and a UTC time', () => {
+    const event = createEvent({ ...base, data: { severity: 'HIGH' }, correlationId: 'c-1' });
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      datacontenttype: 'application/json',
+      type: 'quality.exception_raised',
+      tenantid: 't1',
+      partitionkey: 'sku-1',
+      correlationid: 'c-1',
+      data: { severity: 'HIGH' },
+    });
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event.time).toMatch(/Z$/);
+    expect(Date.parse(event.time)).toBeGreaterThan(Date.now() - 5_000);
+    expect('subject' in event).toBe(false);
+  });
+
+  it('keeps a caller-chosen id', () => {
+    expect(createEvent({ ...base, data: null, id: 'order-17' }).id).toBe('order-17');
+  });
+
+  it('names the offending attribute', () => {
+    expect(() => createEvent({ ...base, type: 'NoDomain', data: 1 })).toThrow(/type must look like/);
+    expect(() => createEvent({ ...base, partitionKey: '', data: 1 })).toThrow(/partitionkey/);
+    expect(() =>
+      parseEnvelope({ ...createEvent({ ...base, data: 1 }), time: '2026-01-01T10:00:00+02:00' }),
+    ).toThrow(/time/);
+    expect(() => createEvent({ ...base, data: () => 1 })).toThrow(/data/);
+  });
+
+  it('knows the owning domain of a type', () => {
+    expect(domainOf('supply.po.approved')).toBe('supply');
+  });
+});

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, MeridianError } from '@meridian/errors';
+import { z } from 'zod';
+
+/**
+ * `<domain>.<name>[.<more>]`, lower case. The first segment is the owning domain (it names the NATS
+ * stream); every segment is a valid NATS subject token.
+ */
+export const eventTypePattern = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
+
+/** A CloudEvents 1.0 envelope (JSON format) with Meridian's extension attributes. */
+export const eventEnvelopeSchema = z.object({
+  specversion: z.literal('1.0'),
+  id: z.string().min(1).max(200),
+  source: z.string().min(1).max(500),
+  type: z
+    .string()
+    .regex(eventTypePattern, 'must look like <domain>.<name>, lower case, e.g. quality.exception_raised'),
+  /** ISO 8601, UTC (`Z`). */
+  time: z.iso.datetime(),
+  subject: z.string().min(1).optional(),
+  datacontenttype: z.literal('application/json'),
+  data: z.json(),
+  tenantid: z.string().min(1),
+  /** Events with the same key are delivered in order (SKU or shipment id). */
+  partitionkey: z.string().min(1).max(500),
+  correlationid: z.string().min(1).optional(),
+  /** Position in the backbone's log, set on delivery (decimal string, per the CloudEvents sequence extension). */
+  sequence: z.string().optional(),
+});
+
+export type EventEnvelope<TData = unknown> = Omit<z.infer<typeof eventEnvelopeSchema>, 'data'> & {
+  data: TData;
+};
+
+export interface NewEvent<TData> {
+  source: string;
+  type: string;
+  tenantId: string;
+  partitionKey: string;
+  data: TData;
+  subject?: string;
+  correlationId?: string;
+  /** Defaults to a random UUID; pass a stable id to make a retried publish deduplicate. */
+  id?: string;
+}
+
+export function createEvent<TData>(event: NewEvent<TData>): EventEnvelope<TData> {
+  const envelope: EventEnvelope<TData> = {
+    specversion: '1.0',
+    id: event.id ?? randomUUID(),
+    source: event.source,
+    type: event.type,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    data: event.data,
+    tenantid: event.tenantId,
+    partitionkey: event.partitionKey,
+  };
+  if (event.subject !== undefined) envelope.subject = event.subject;
+  if (event.correlationId !== undefined) envelope.correlationid = event.correlationId;
+  return parseEnvelope(envelope) as EventEnvelope<TData>;
+}
+
+/** Validates an envelope; the error names the first offending attribute so the caller can fix it. */
+export function parseEnvelope(value: unknown): EventEnvelope {
+  const result = eventEnvelopeSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') || 'envelope';
+    throw new MeridianError(
+      ErrorCode.BAD_USER_INPUT,
+      `Event is not a valid CloudEvents envelope: ${field} ${issue?.message ?? 'is invalid'}. Fix it and publish again.`,
+      { field },
+    );
+  }
+  return result.data as EventEnvelope;
+}
+
+/** The envelope as stored: `sequence` belongs to the log, not to the event. */
+export function withoutSequence(event: EventEnvelope): EventEnvelope {
+  const { sequence: _sequence, ...stored } = event;
+  return stored;
+}
+
+/** The domain that owns an event type: the segment before the first dot. */
+export function domainOf(type: string): string {
+  return type.slice(0, type.indexOf('.'));
+}

@@ -1,0 +1,84 @@
+import { type EventEnvelope, parseEnvelope, withoutSequence } from './envelope';
+
+/**
+ * What `appendToOutbox` and `applyOnce` need from the caller's transaction: a Prisma transaction client
+ * (`prisma.$transaction(async (tx) => …)`) fits, and so does `sqlExecutor(pgClient)`.
+ */
+export interface SqlExecutor {
+  $executeRawUnsafe(sql: string, ...values: unknown[]): PromiseLike<number>;
+}
+
+/** Adapts a `pg` client (inside BEGIN … COMMIT) to SqlExecutor. */
+export function sqlExecutor(client: {
+  query(sql: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+}): SqlExecutor {
+  return { $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0 };
+}
+
+/** NOTIFY channel: the payload lists the committed EventLog seqs, comma-separated. */
+export const backboneChannel = 'meridian_backbone';
+
+// 8000-byte NOTIFY payload limit: 200 seqs of up to 20 digits stay well below it.
+const rowsPerStatement = 200;
+const columnsPerRow = 6;
+
+export interface SqlStatement {
+  sql: string;
+  values: unknown[];
+}
+
+/** INSERT … ON CONFLICT (source, id) DO NOTHING, then pg_notify of the new seqs (delivered at commit). */
+export function appendStatements(events: EventEnvelope[]): SqlStatement[] {
+  const statements: SqlStatement[] = [];
+  for (let start = 0; start < events.length; start += rowsPerStatement) {
+    const chunk = events.slice(start, start + rowsPerStatement).map(parseEnvelope);
+    const values: unknown[] = [];
+    const rows = chunk.map((event, index) => {
+      values.push(
+        event.id,
+        event.source,
+        event.type,
+        event.partitionkey,
+        event.tenantid,
+        JSON.stringify(withoutSequence(event)),
+      );
+      const p = index * columnsPerRow;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb)`;
+    });
+    statements.push({
+      sql: `WITH appended AS (
+  INSERT INTO "backbone"."EventLog" ("id", "source", "type", "partitionKey", "tenantId", "envelope")
+  VALUES ${rows.join(', ')}
+  ON CONFLICT ("source", "id") DO NOTHING
+  RETURNING "seq"
+)
+SELECT pg_notify('${backboneChannel}', string_agg("seq"::text, ',' ORDER BY "seq")) FROM appended HAVING count(*) > 0`,
+      values,
+    });
+  }
+  return statements;
+}
+
+/**
+ * Writes events in the caller's transaction, so a domain change and the events it causes commit (or roll
+ * back) together. Consumers see them once the transaction commits; a (source, id) already in the log is
+ * skipped.
+ */
+export async function appendToOutbox(tx: SqlExecutor, events: EventEnvelope[]): Promise<void> {
+  for (const statement of appendStatements(events)) {
+    await tx.$executeRawUnsafe(statement.sql, ...statement.values);
+  }
+}
+
+/**
+ * The inbox claim: true the first time `consumer` applies `eventId`, false on every redelivery. Call it in
+ * the transaction that applies the effect, and skip the effect when it returns false.
+ */
+export async function applyOnce(tx: SqlExecutor, consumer: string, eventId: string): Promise<boolean> {
+  const inserted = await tx.$executeRawUnsafe(
+    'INSERT INTO "backbone"."Inbox" ("consumer", "eventId") VALUES ($1, $2) ON CONFLICT DO NOTHING',
+    consumer,
+    eventId,
+  );
+  return inserted === 1;
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ResolvedConsumeOptions } from '../consume-options';
+import { type DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
+import type { EventEnvelope } from '../envelope';
+import type { BackboneLogger, Subscription } from '../port';
+import type { Retry } from '../retry';
+import type { NotificationListener } from './listener';
+
+export interface PostgresConsumerSettings {
+  /** Fallback poll when no notification arrives (e.g. a retry scheduled by another instance). */
+  pollIntervalMs: number;
+  /** How long a leased delivery stays with this instance; renewed while the handler runs. */
+  leaseMs: number;
+  /** Log rows read per dispatch round. */
+  batchSize: number;
+  /** Dispatched-but-unfinished rows per consumer; beyond it the log waits (bounds the claim query). */
+  maxBacklog: number;
+}
+
+interface Deps {
+  pool: pg.Pool;
+  listener: NotificationListener;
+  deadLetters: DeadLetterStore;
+  logger: BackboneLogger;
+  retry: Retry;
+  settings: PostgresConsumerSettings;
+}
+
+interface ClaimedDelivery {
+  eventSeq: string;
+  attempts: number;
+  lastError: string | null;
+  envelope: EventEnvelope;
+}
+
+/**
+ * A durable consumer over backbone."EventLog".
+ *
+ * Dispatch: one instance at a time (row lock on its ConsumerOffset) copies new log rows of its types into
+ * Delivery, in (xid, seq) order and only below pg_snapshot_xmin — every transaction that could still add a
+ * row before that point has ended, so a late-committing transaction is never skipped.
+ * Claim: any instance leases due Delivery rows that are the oldest of their partition (SKIP LOCKED), runs the
+ * handler outside any transaction, then deletes the row, reschedules it with backoff, or dead-letters it.
+ */
+export async function startPostgresConsumer(
+  deps: Deps,
+  options: ResolvedConsumeOptions,
+): Promise<Subscription> {
+  const { pool, listener, logger, retry, settings } = deps;
+  const { consumer, selector, handler, concurrency } = options;
+  const instanceId = randomUUID();
+  const inFlight = new Map<string, Promise<void>>();
+  let stopped = false;
+  // Set by every wake-up, so one that arrives during a round is not lost.
+  let woken = false;
+  let wake: (() => void) | undefined;
+  let blockedDelayMs = minBlockedDelayMs;
+  let errorDelayMs = minBlockedDelayMs;
+
+  const wakeUp = () => {
+    woken = true;
+    wake?.();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  await listener.start();
+  await pool.query(
+    `INSERT INTO "backbone"."ConsumerOffset" ("consumer", "updatedAt") VALUES ($1, now()) ON CONFLICT DO NOTHING`,
+    [consumer],
+  );
+
+  const dispatch = () =>
+    inTransaction(pool, async (client) => {
+      const offset = await client.query<{ xid: string; seq: string }>(
+        `SELECT "xid", "seq" FROM "backbone"."ConsumerOffset" WHERE "consumer" = $1 FOR UPDATE SKIP LOCKED`,
+        [consumer],
+      );
+      const position = offset.rows[0];
+      // Another instance is dispatching right now: claim what it dispatches shortly.
+      if (!position) return { full: false, blocked: true };
+      const state = await client.query<{ horizon: string; pending: number }>(
+        `SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
+                (SELECT count(*) FROM "backbone"."Delivery" WHERE "consumer" = $1)::int AS pending`,
+        [consumer],
+      );
+      const { horizon, pending } = state.rows[0]!;
+      const room = Math.min(settings.batchSize, settings.maxBacklog - pending);
+      if (room <= 0) return { full: false, blocked: false };
+      const batch = await client.query<{ scanned: number; lastXid: string | null; lastSeq: string | null }>(
+        `WITH batch AS (
+           SELECT "seq", "xid", "type", "partitionKey" FROM "backbone"."EventLog"
+           WHERE ("xid", "seq") > ($2::bigint, $3::bigint) AND "xid" < $4::bigint
+           ORDER BY "xid", "seq" LIMIT $5
+         ), dispatched AS (
+           INSERT INTO "backbone"."Delivery" ("consumer", "eventSeq", "eventXid", "partitionKey")
+           SELECT $1, "seq", "xid", "partitionKey" FROM batch
+           WHERE "type" = ANY($6::text[]) OR EXISTS (SELECT 1 FROM unnest($7::text[]) AS p WHERE starts_with("type", p))
+           ON CONFLICT DO NOTHING
+         )
+         SELECT (SELECT count(*) FROM batch)::int AS scanned, last."xid" AS "lastXid", last."seq" AS "lastSeq"
+         FROM (SELECT 1) AS one
+         LEFT JOIN (SELECT "xid", "seq" FROM batch ORDER BY "xid" DESC, "seq" DESC LIMIT 1) AS last ON true`,
+        [consumer, position.xid, position.seq, horizon, room, selector.exact, selector.prefixes],
+      );
+      const { scanned, lastXid, lastSeq } = batch.rows[0]!;
+      if (lastXid !== null && lastSeq !== null) {
+        await client.query(
+          `UPDATE "backbone"."ConsumerOffset" SET "xid" = $2, "seq" = $3, "updatedAt" = now() WHERE "consumer" = $1`,
+          [consumer, lastXid, lastSeq],
+        );
+      }
+      if (scanned === room) return { full: true, blocked: false };
+      // Committed rows beyond the horizon wait for an older transaction to end; look again soon.
+      const beyond = await client.query(
+        'SELECT 1 FROM "backbone"."EventLog" WHERE "xid" >= $1::bigint LIMIT 1',
+        [horizon],
+      );
+      return { full: false, blocked: (beyond.rowCount ?? 0) > 0 };
+    });
+
+  const claim = async (limit: number) => {
+    const { rows } = await pool.query<ClaimedDelivery>(
+      `WITH picked AS (
+         SELECT c."eventSeq" FROM "backbone"."Delivery" c
+         WHERE c."consumer" = $1 AND c."nextAttemptAt" <= now()
+           AND (c."leasedUntil" IS NULL OR c."leasedUntil" < now())
+           AND NOT EXISTS (
+             SELECT 1 FROM "backbone"."Delivery" p
+             WHERE p."consumer" = c."consumer" AND p."partitionKey" = c."partitionKey"
+               AND (p."eventXid", p."eventSeq") < (c."eventXid", c."eventSeq"))
+         ORDER BY c."eventXid", c."eventSeq"
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE "backbone"."Delivery" d
+       SET "attempts" = d."attempts" + 1, "leasedUntil" = now() + $3::int * interval '1 millisecond',
+           "leaseOwner" = $4
+       FROM picked, "backbone"."EventLog" e
+       WHERE d."consumer" = $1 AND d."eventSeq" = picked."eventSeq" AND e."seq" = d."eventSeq"
+       RETURNING d."eventSeq", d."attempts", d."lastError", e."envelope"`,
+      [consumer, limit, settings.leaseMs, instanceId],
+    );
+    return rows;
+  };
+
+  const finish = (eventSeq: string) =>
+    pool.query('DELETE FROM "backbone"."Delivery" WHERE "consumer" = $1 AND "eventSeq" = $2', [
+      consumer,
+      eventSeq,
+    ]);
+
+  const deadLetter = (delivery: ClaimedDelivery, lastError: string) =>
+    inTransaction(pool, async (client) => {
+      await deps.deadLetters.record(
+        {
+          consumer,
+          event: delivery.envelope,
+          eventSeq: delivery.eventSeq,
+          attempts: delivery.attempts,
+          lastError,
+        },
+        client,
+      );
+      await client.query('DELETE FROM "backbone"."Delivery" WHERE "consumer" = $1 AND "eventSeq" = $2', [
+        consumer,
+        delivery.eventSeq,
+      ]);
+    });
+
+  const reschedule = async (delivery: ClaimedDelivery, lastError: string) => {
+    const delayMs = retry.delayMs(delivery.attempts);
+    await pool.query(
+      `UPDATE "backbone"."Delivery"
+       SET "nextAttemptAt" = now() + $3::int * interval '1 millisecond', "leasedUntil" = NULL,
+           "leaseOwner" = NULL, "lastError" = $4
+       WHERE "consumer" = $1 AND "eventSeq" = $2`,
+      [consumer, delivery.eventSeq, delayMs, lastError],
+    );
+    setTimeout(wakeUp, delayMs).unref();
+  };
+
+  const deliver = async (delivery: ClaimedDelivery) => {
+    // The previous holder of the lease died during the last allowed attempt.
+    if (delivery.attempts > retry.policy.maxAttempts) {
+      await deadLetter(
+        delivery,
+        delivery.lastError ?? 'lease expired: the handler did not finish (instance stopped?)',
+      );
+      return;
+    }
+    try {
+      await handler({ ...delivery.envelope, sequence: delivery.eventSeq });
+    } catch (error) {
+      const lastError = describeError(error);
+      logger.warn(
+        { consumer, eventId: delivery.envelope.id, attempt: delivery.attempts, err: lastError },
+        'event handler failed',
+      );
+      if (retry.shouldDeadLetter(delivery.attempts)) await deadLetter(delivery, lastError);
+      else await reschedule(delivery, lastError);
+      return;
+    }
+    await finish(delivery.eventSeq);
+  };
+
+  const start = (delivery: ClaimedDelivery) => {
+    const running = deliver(delivery)
+      .catch((error: unknown) => {
+        // The lease expires and another attempt follows: at-least-once.
+        logger.error(
+          { consumer, eventSeq: delivery.eventSeq, err: describeError(error) },
+          'event backbone: could not record the outcome of a delivery',
+        );
+      })
+      .finally(() => {
+        inFlight.delete(delivery.eventSeq);
+        wakeUp();
+      });
+    inFlight.set(delivery.eventSeq, running);
+  };
+
+  const renewLeases = () => {
+    if (inFlight.size === 0) return;
+    pool
+      .query(
+        `UPDATE "backbone"."Delivery" SET "leasedUntil" = now() + $3::int * interval '1 millisecond'
+         WHERE "consumer" = $1 AND "leaseOwner" = $2 AND "eventSeq" = ANY($4::bigint[])`,
+        [consumer, instanceId, settings.leaseMs, [...inFlight.keys()]],
+      )
+      .catch((error: unknown) =>
+        logger.warn({ consumer, err: describeError(error) }, 'lease renewal failed'),
+      );
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      woken = false;
+      let waitMs = settings.pollIntervalMs;
+      try {
+        const dispatched = await dispatch();
+        const free = concurrency - inFlight.size;
+        if (free > 0 && !stopped) for (const delivery of await claim(free)) start(delivery);
+        if (dispatched.full) waitMs = 0;
+        else if (dispatched.blocked) {
+          waitMs = blockedDelayMs;
+          blockedDelayMs = Math.min(blockedDelayMs * 2, settings.pollIntervalMs);
+        } else blockedDelayMs = minBlockedDelayMs;
+        errorDelayMs = minBlockedDelayMs;
+      } catch (error) {
+        logger.warn(
+          { consumer, err: describeError(error) },
+          'event backbone: consumer round failed, retrying',
+        );
+        waitMs = errorDelayMs;
+        errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
+      }
+      if (!stopped && waitMs > 0) await sleep(waitMs);
+    }
+  };
+
+  const unsubscribeNotify = listener.onNotify(wakeUp);
+  const unsubscribeReconnect = listener.onReconnect(wakeUp);
+  const leaseTimer = setInterval(renewLeases, settings.leaseMs / 3);
+  const running = loop();
+
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      unsubscribeNotify();
+      unsubscribeReconnect();
+      wakeUp();
+      await running;
+      await Promise.all(inFlight.values());
+      clearInterval(leaseTimer);
+    },
+  };
+}
+
+const minBlockedDelayMs = 10;
+const maxErrorDelayMs = 5_000;

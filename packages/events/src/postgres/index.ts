@@ -1,0 +1,158 @@
+import { ErrorCode, MeridianError } from '@meridian/errors';
+import pg from 'pg';
+import { resolveConsumeOptions } from '../consume-options';
+import { DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
+import type { EventEnvelope } from '../envelope';
+import { matchesType, parseTypeSelector } from '../event-types';
+import { appendStatements, backboneChannel } from '../outbox';
+import {
+  type BackboneLogger,
+  consoleLogger,
+  type EventBackbone,
+  type Subscription,
+  type TailOptions,
+} from '../port';
+import { type RetryOptions, resolveRetry } from '../retry';
+import { type PostgresConsumerSettings, startPostgresConsumer } from './consumer';
+import { NotificationListener } from './listener';
+
+export interface PostgresBackboneOptions extends Partial<PostgresConsumerSettings> {
+  databaseUrl: string;
+  logger?: BackboneLogger;
+  /** Defaults to the platform policy (100 ms base, ×2, 10 s cap, 5 attempts). */
+  retry?: RetryOptions;
+  /** Connections for queries (the LISTEN connection comes on top). Default 10. */
+  poolSize?: number;
+}
+
+const defaultSettings: PostgresConsumerSettings = {
+  pollIntervalMs: 1_000,
+  leaseMs: 30_000,
+  batchSize: 500,
+  maxBacklog: 2_000,
+};
+
+/** The default backbone: backbone."EventLog" is the log, LISTEN/NOTIFY wakes consumers and tails. */
+export function createPostgresBackbone(options: PostgresBackboneOptions): EventBackbone {
+  const logger = options.logger ?? consoleLogger;
+  const settings: PostgresConsumerSettings = {
+    pollIntervalMs: options.pollIntervalMs ?? defaultSettings.pollIntervalMs,
+    leaseMs: options.leaseMs ?? defaultSettings.leaseMs,
+    batchSize: options.batchSize ?? defaultSettings.batchSize,
+    maxBacklog: options.maxBacklog ?? defaultSettings.maxBacklog,
+  };
+  const retry = resolveRetry(options.retry);
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+    keepAlive: true,
+  });
+  // An idle connection dropped by a database restart must not crash the process; the next query reconnects.
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'event backbone: idle connection lost'));
+  const listener = new NotificationListener(options.databaseUrl, backboneChannel, logger);
+  const deadLetters = new DeadLetterStore(pool);
+  const subscriptions = new Set<Subscription>();
+  const tails = new Set<TailOptions & { matches: (type: string) => boolean }>();
+  let tailQueue = Promise.resolve();
+
+  const track = (subscription: Subscription): Subscription => {
+    subscriptions.add(subscription);
+    return {
+      async stop() {
+        subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  };
+
+  // Notifications arrive in commit order; fetching them one batch after another keeps that order.
+  const fanOut = (payload: string) => {
+    if (tails.size === 0) return;
+    const seqs = payload.split(',').filter((seq) => /^\d+$/.test(seq));
+    if (seqs.length === 0) return;
+    tailQueue = tailQueue.then(async () => {
+      try {
+        const { rows } = await pool.query<{ seq: string; envelope: EventEnvelope }>(
+          'SELECT "seq", "envelope" FROM "backbone"."EventLog" WHERE "seq" = ANY($1::bigint[]) ORDER BY "seq"',
+          [seqs],
+        );
+        for (const { seq, envelope } of rows) {
+          for (const tail of tails) {
+            if (!tail.matches(envelope.type)) continue;
+            try {
+              tail.handler({ ...envelope, sequence: seq });
+            } catch (error) {
+              logger.warn({ eventId: envelope.id, err: describeError(error) }, 'tail handler failed');
+            }
+          }
+        }
+      } catch (error) {
+        logger.warn({ err: describeError(error) }, 'event backbone: tail could not read notified events');
+      }
+    });
+  };
+  listener.onNotify(fanOut);
+
+  return {
+    async publish(events: EventEnvelope[]) {
+      const statements = appendStatements(events);
+      if (statements.length === 1) {
+        await pool.query(statements[0]!.sql, statements[0]!.values);
+        return;
+      }
+      await inTransaction(pool, async (client) => {
+        for (const statement of statements) await client.query(statement.sql, statement.values);
+      });
+    },
+
+    async consume(consumeOptions) {
+      const resolved = resolveConsumeOptions(consumeOptions);
+      const subscription = await startPostgresConsumer(
+        { pool, listener, deadLetters, logger, retry, settings },
+        resolved,
+      );
+      return track(subscription);
+    },
+
+    async tail(tailOptions) {
+      const selector = parseTypeSelector(tailOptions.types);
+      await listener.start();
+      const tail = { ...tailOptions, matches: (type: string) => matchesType(selector, type) };
+      tails.add(tail);
+      return track({
+        async stop() {
+          tails.delete(tail);
+        },
+      });
+    },
+
+    deadLetters: {
+      list: (listOptions) => deadLetters.list(listOptions),
+      replay: (id) =>
+        deadLetters.replay(id, async (letter, client) => {
+          if (letter.eventSeq === null) {
+            throw new MeridianError(
+              ErrorCode.CONFLICT,
+              `Dead letter ${id} was recorded by the NATS backbone; replay it from a service connected to NATS.`,
+            );
+          }
+          await client.query(
+            `INSERT INTO "backbone"."Delivery" ("consumer", "eventSeq", "eventXid", "partitionKey")
+             SELECT $1, "seq", "xid", "partitionKey" FROM "backbone"."EventLog" WHERE "seq" = $2
+             ON CONFLICT DO NOTHING`,
+            [letter.consumer, letter.eventSeq],
+          );
+          await client.query(`SELECT pg_notify('${backboneChannel}', '')`);
+        }),
+    },
+
+    async close() {
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      subscriptions.clear();
+      tails.clear();
+      await listener.close();
+      await tailQueue;
+      await pool.end();
+    },
+  };
+}
