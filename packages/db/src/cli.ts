@@ -1,21 +1,31 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MeridianError } from '@meridian/errors';
 import { resolveDatabaseUrl } from './embedded';
-import { createMigration, defaultMigrationPaths, migrateDatabase, pendingSchemaChanges } from './migrate';
+import {
+  createMigration,
+  defaultMigrationPaths,
+  type MigrationPaths,
+  migrateDatabase,
+  migrationPathsIn,
+  pendingSchemaChanges,
+} from './migrate';
 
-const usage = `Usage: tsx packages/db/src/cli.ts <command>
+const usage = `Usage: tsx packages/db/src/cli.ts <command> [--prisma-dir <dir>]
 
   migrate              apply prisma/migrations to DATABASE_URL (unset: the embedded PostgreSQL)
   diff --name <name>   write prisma/migrations/<timestamp>_<name>/ from the schema changes since the last migration
   check                exit 1 when prisma/schema has changes that no migration covers (CI drift check)
+
+  --prisma-dir <dir>   the folder holding schema/, migrations/, schema-at-last-migration/ (default: the repo's prisma/)
 `;
 
 const log = { info: (message: string) => console.log(message) };
 
-async function migrate(): Promise<void> {
+async function migrate(paths: MigrationPaths): Promise<void> {
   const database = await resolveDatabaseUrl({ log });
   try {
-    const applied = await migrateDatabase(database.url);
+    const applied = await migrateDatabase(database.url, paths);
     console.log(
       applied.length === 0 ? 'Database is up to date.' : `Applied ${applied.length}: ${applied.join(', ')}`,
     );
@@ -24,22 +34,22 @@ async function migrate(): Promise<void> {
   }
 }
 
-async function diff(name: string | undefined): Promise<void> {
+async function diff(paths: MigrationPaths, name: string | undefined): Promise<void> {
   if (!name) {
     console.error(`diff needs --name <name>.\n\n${usage}`);
     process.exitCode = 2;
     return;
   }
-  const folder = await createMigration(name);
+  const folder = await createMigration(name, { paths });
   console.log(
     folder === null
       ? 'No schema changes since the last migration; nothing written.'
-      : `Wrote prisma/migrations/${folder}/migration.sql — review it, then commit it with prisma/schema-at-last-migration/.`,
+      : `Wrote ${join(paths.migrationsDir, folder, 'migration.sql')}; review it, then commit it together with ${paths.snapshotDir}.`,
   );
 }
 
-async function check(): Promise<void> {
-  const sql = await pendingSchemaChanges(defaultMigrationPaths);
+async function check(paths: MigrationPaths): Promise<void> {
+  const sql = await pendingSchemaChanges(paths);
   if (sql === '') {
     console.log('prisma/schema matches the committed migrations.');
     return;
@@ -55,15 +65,16 @@ async function check(): Promise<void> {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: 'string' } },
+    options: { name: { type: 'string' }, 'prisma-dir': { type: 'string' } },
   });
+  const paths = values['prisma-dir'] ? migrationPathsIn(values['prisma-dir']) : defaultMigrationPaths;
   switch (positionals[0]) {
     case 'migrate':
-      return migrate();
+      return migrate(paths);
     case 'diff':
-      return diff(values.name);
+      return diff(paths, values.name);
     case 'check':
-      return check();
+      return check(paths);
     default:
       console.error(usage);
       process.exitCode = 2;

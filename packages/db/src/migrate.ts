@@ -17,13 +17,18 @@ export interface MigrationPaths {
   snapshotDir: string;
 }
 
-const prismaDir = fileURLToPath(new URL('../../../prisma/', import.meta.url));
+/** The layout under a `prisma/` folder: schema/, migrations/ and schema-at-last-migration/. */
+export function migrationPathsIn(prismaDir: string): MigrationPaths {
+  return {
+    schemaDir: join(prismaDir, 'schema'),
+    migrationsDir: join(prismaDir, 'migrations'),
+    snapshotDir: join(prismaDir, 'schema-at-last-migration'),
+  };
+}
 
-export const defaultMigrationPaths: MigrationPaths = {
-  schemaDir: join(prismaDir, 'schema'),
-  migrationsDir: join(prismaDir, 'migrations'),
-  snapshotDir: join(prismaDir, 'schema-at-last-migration'),
-};
+export const defaultMigrationPaths = migrationPathsIn(
+  fileURLToPath(new URL('../../../prisma/', import.meta.url)),
+);
 
 const lockfileName = 'migration_lock.toml';
 // Same text `prisma migrate dev` writes, so the folder stays usable by Prisma's own CLI.

@@ -26,11 +26,26 @@ interface WebAssemblyApi {
 }
 const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
 
+/**
+ * The engine arms a timer around every operation and never clears it, which would keep a
+ * finished command alive for ~10 s. Its timers are unref'd: pending database I/O still keeps
+ * the process alive while the engine works.
+ */
+function withUnrefTimers(glue: Record<string, unknown>): Record<string, unknown> {
+  const imports = { ...glue };
+  for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  return imports;
+}
+
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const module = await wasmApi.compile(await readFile(join(dirname(gluePath), 'schema_engine_bg.wasm')));
-    const instance = await wasmApi.instantiate(module, { './schema_engine_bg.js': bindings });
+    const instance = await wasmApi.instantiate(module, {
+      './schema_engine_bg.js': withUnrefTimers(bindings),
+    });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();

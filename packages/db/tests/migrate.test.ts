@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import {
+  createMigration,
+  defaultMigrationPaths,
+  type MigrationPaths,
+  migrateDatabase,
+  migrationPathsIn,
+  pendingSchemaChanges,
+} from '../src/migrate';
+import { createDatabase, dropDatabase, withClient } from '../src/server';
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+
+async function committedMigrationNames(): Promise<string[]> {
+  const entries = await readdir(defaultMigrationPaths.migrationsDir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+describe('migrateDatabase', () => {
+  const adminUrl = inject('databaseAdminUrl');
+  const name = `meridian_migrate_${randomBytes(4).toString('hex')}`;
+  let url: string;
+
+  beforeAll(async () => {
+    url = await createDatabase(adminUrl, name);
+  });
+  afterAll(() => dropDatabase(adminUrl, name));
+
+  test('applies every committed migration once, even when called concurrently, then nothing', async () => {
+    const [first, second] = await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
+    expect([...first, ...second].sort()).toEqual(await committedMigrationNames());
+    expect(await migrateDatabase(url)).toEqual([]);
+
+    const recorded = await withClient(url, (client) =>
+      client.query<{ migration_name: string }>(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
+      ),
+    );
+    expect(recorded.rows.map((row) => row.migration_name)).toEqual(await committedMigrationNames());
+  });
+
+  test('creates one PostgreSQL schema per domain', async () => {
+    const { rows } = await withClient(url, (client) =>
+      client.query<{ nspname: string }>('SELECT nspname FROM pg_namespace'),
+    );
+    expect(rows.map((row) => row.nspname)).toEqual(
+      expect.arrayContaining(['catalog', 'supply', 'logistics', 'quality', 'security', 'backbone']),
+    );
+  });
+});
+
+describe('diff and check', () => {
+  let prismaDir: string;
+  let paths: MigrationPaths;
+
+  beforeAll(async () => {
+    prismaDir = await mkdtemp(join(tmpdir(), 'meridian-prisma-'));
+    paths = migrationPathsIn(prismaDir);
+    await cp(defaultMigrationPaths.schemaDir, paths.schemaDir, { recursive: true });
+    await cp(defaultMigrationPaths.migrationsDir, paths.migrationsDir, { recursive: true });
+    await cp(defaultMigrationPaths.snapshotDir, paths.snapshotDir, { recursive: true });
+  });
+  afterAll(() => rm(prismaDir, { recursive: true, force: true }));
+
+  test('the committed migrations cover the committed schema', async () => {
+    expect(await pendingSchemaChanges(defaultMigrationPaths)).toBe('');
+  });
+
+  test('a schema change is drift until a migration is created for it', async () => {
+    const catalog = join(paths.schemaDir, 'catalog.prisma');
+    const text = await readFile(catalog, 'utf8');
+    await writeFile(
+      catalog,
+      text.replace('  weightGrams  Int?', '  weightGrams  Int?\n  colour       String?'),
+    );
+
+    const pending = await pendingSchemaChanges(paths);
+    expect(pending).toContain('ALTER TABLE "catalog"."Sku" ADD COLUMN     "colour" TEXT');
+    await expect(run(tsx, [cli, 'check', '--prisma-dir', prismaDir])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('changes that no migration covers'),
+    });
+
+    const folder = await createMigration('Sku colour', { paths, now: new Date('2030-01-02T03:04:05Z') });
+    expect(folder).toBe('20300102030405_sku_colour');
+    expect(await readFile(join(paths.migrationsDir, folder!, 'migration.sql'), 'utf8')).toBe(pending);
+    expect(await pendingSchemaChanges(paths)).toBe('');
+    expect(await createMigration('nothing', { paths })).toBeNull();
+    const { stdout } = await run(tsx, [cli, 'check', '--prisma-dir', prismaDir]);
+    expect(stdout).toContain('matches the committed migrations');
+  });
+
+  test('the new migration applies on top of the committed ones', async () => {
+    const adminUrl = inject('databaseAdminUrl');
+    const name = `meridian_diff_${randomBytes(4).toString('hex')}`;
+    const url = await createDatabase(adminUrl, name);
+    try {
+      const applied = await migrateDatabase(url, paths);
+      expect(applied.at(-1)).toBe('20300102030405_sku_colour');
+      const { rows } = await withClient(url, (client) =>
+        client.query(
+          `SELECT 1 FROM information_schema.columns WHERE table_schema = 'catalog' AND table_name = 'Sku' AND column_name = 'colour'`,
+        ),
+      );
+      expect(rows).toHaveLength(1);
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
+  });
+});
