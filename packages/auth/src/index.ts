@@ -1,3 +1,4 @@
 export * from './keys';
+export * from './password';
 export * from './roles';
 export * from './tokens';
