@@ -136,6 +136,10 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection dropped between two statements emits 'error' on the checked-out client; the next
+  // statement fails with it, so only keep it from crashing the process.
+  const ignore = () => {};
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -149,6 +153,7 @@ export async function inTransaction<T>(
     );
     throw error;
   } finally {
+    client.off('error', ignore);
     client.release(broken);
   }
 }

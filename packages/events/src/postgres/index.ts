@@ -23,6 +23,8 @@ export interface PostgresBackboneOptions extends Partial<PostgresConsumerSetting
   retry?: RetryOptions;
   /** Connections for queries (the LISTEN connection comes on top). Default 10. */
   poolSize?: number;
+  /** Shown in pg_stat_activity. Default `meridian-backbone`. */
+  applicationName?: string;
 }
 
 const defaultSettings: PostgresConsumerSettings = {
@@ -42,18 +44,20 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
     maxBacklog: options.maxBacklog ?? defaultSettings.maxBacklog,
   };
   const retry = resolveRetry(options.retry);
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: options.databaseUrl,
-    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'meridian-backbone',
     keepAlive: true,
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   // An idle connection dropped by a database restart must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn({ err: error.message }, 'event backbone: idle connection lost'));
-  const listener = new NotificationListener(options.databaseUrl, backboneChannel, logger);
+  const listener = new NotificationListener(connection, backboneChannel, logger);
   const deadLetters = new DeadLetterStore(pool);
   const subscriptions = new Set<Subscription>();
   const tails = new Set<TailOptions & { matches: (type: string) => boolean }>();
   let tailQueue = Promise.resolve();
+  let closing: Promise<void> | undefined;
 
   const track = (subscription: Subscription): Subscription => {
     subscriptions.add(subscription);
@@ -146,13 +150,16 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
         }),
     },
 
-    async close() {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
-      subscriptions.clear();
-      tails.clear();
-      await listener.close();
-      await tailQueue;
-      await pool.end();
+    close() {
+      closing ??= (async () => {
+        await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+        subscriptions.clear();
+        tails.clear();
+        await listener.close();
+        await tailQueue;
+        await pool.end();
+      })();
+      return closing;
     },
   };
 }

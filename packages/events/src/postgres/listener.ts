@@ -17,7 +17,7 @@ export class NotificationListener {
   private closed = false;
 
   constructor(
-    private readonly databaseUrl: string,
+    private readonly connection: pg.ClientConfig,
     private readonly channel: string,
     private readonly logger: BackboneLogger,
   ) {}
@@ -46,7 +46,7 @@ export class NotificationListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
+    const client = new pg.Client(this.connection);
     client.on('notification', (message) => {
       if (message.channel !== this.channel) return;
       for (const listener of this.notifyListeners) listener(message.payload ?? '');
