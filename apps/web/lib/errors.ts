@@ -12,6 +12,8 @@ export function describeError(error: CombinedError): string {
   if (error.networkError) {
     return 'The Meridian gateway cannot be reached. Check your connection or that the platform is running, then retry.';
   }
-  const [first] = error.graphQLErrors;
-  return first?.message ?? 'The request failed. Retry, and contact an administrator if it keeps failing.';
+  const message = error.graphQLErrors[0]?.message;
+  return typeof message === 'string' && message.length > 0
+    ? message
+    : 'The request failed. Retry, and contact an administrator if it keeps failing.';
 }

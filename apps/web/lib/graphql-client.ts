@@ -60,6 +60,8 @@ export function createGatewayClients(
 
   const client = new Client({
     url: gatewayHttpUrl,
+    // POST only: the gateway's CSRF protection refuses GET queries that carry no preflight header.
+    preferGetMethod: false,
     fetchOptions: (): RequestInit => (authorization ? { headers: { authorization } } : {}),
     exchanges: [
       cacheExchange,

@@ -24,6 +24,15 @@ function DayTooltip({ active, payload }: TooltipProps) {
   );
 }
 
+/** Round ticks (every 5 or 10 points) from just under the lowest day up to 100 %. */
+function percentTicks(lowest: number): number[] {
+  const step = lowest >= 0.7 ? 5 : 10;
+  const floor = Math.max(0, Math.floor((lowest * 100) / step) * step - step);
+  const ticks: number[] = [];
+  for (let point = floor; point <= 100; point += step) ticks.push(point / 100);
+  return ticks;
+}
+
 /** Daily fill rate as an area chart, with the same figures as a table for keyboard and screen-reader users. */
 export function FillRateTrendChart({ days }: { days: readonly FillRateDay[] }) {
   if (days.length === 0) {
@@ -31,8 +40,7 @@ export function FillRateTrendChart({ days }: { days: readonly FillRateDay[] }) {
       <EmptyState title="No orders in this period">The trend appears once orders are recorded.</EmptyState>
     );
   }
-  const lowest = Math.min(...days.map((day) => day.fillRate));
-  const floor = Math.max(0, Math.floor(lowest * 10) / 10 - 0.1);
+  const ticks = percentTicks(Math.min(...days.map((day) => day.fillRate)));
   return (
     <figure
       className="chart"
@@ -58,7 +66,8 @@ export function FillRateTrendChart({ days }: { days: readonly FillRateDay[] }) {
               minTickGap={24}
             />
             <YAxis
-              domain={[floor, 1]}
+              domain={[ticks[0] ?? 0, 1]}
+              ticks={ticks}
               tickFormatter={(value: number) => `${Math.round(value * 100)}%`}
               tick={{ fontSize: 12, fill: 'var(--muted)' }}
               tickLine={false}
