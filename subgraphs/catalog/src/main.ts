@@ -1,0 +1,4 @@
+import { runSubgraph } from '@meridian/subgraph-runtime';
+import { catalogSubgraph } from './subgraph';
+
+await runSubgraph(catalogSubgraph);
