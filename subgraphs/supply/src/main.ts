@@ -1,0 +1,4 @@
+import { runSubgraph } from '@meridian/subgraph-runtime';
+import { supplySubgraph } from './subgraph';
+
+await runSubgraph(supplySubgraph);

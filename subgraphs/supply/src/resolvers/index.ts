@@ -1,0 +1,41 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { InventoryPosition } from '@meridian/db';
+import { dateTimeScalar, type SubgraphContext } from '@meridian/subgraph-runtime';
+import { available, isAtStockoutRisk } from '../domain/position';
+import * as inventory from '../services/inventory';
+import { loadersFor } from './loaders';
+
+type Reference = { id: string };
+
+export const resolvers: GraphQLResolverMap<SubgraphContext> = {
+  DateTime: dateTimeScalar,
+  Query: {
+    inventoryPositions: (
+      _,
+      args: { atStockoutRisk?: boolean | null; first?: number | null },
+      { prisma, identity }: SubgraphContext,
+    ) => inventory.listPositions(prisma, identity, args),
+  },
+  Mutation: {
+    adjustInventory: (_, { input }: { input: unknown }, { prisma, identity }: SubgraphContext) =>
+      inventory.adjustInventory(prisma, identity, input),
+  },
+  InventoryPosition: {
+    __resolveReference: (ref: Reference, { prisma, identity }: SubgraphContext) =>
+      inventory.findPosition(prisma, identity, ref.id),
+    sku: (position: InventoryPosition) => ({ id: position.skuId }),
+    location: (position: InventoryPosition) => ({ id: position.locationId }),
+    available: (position: InventoryPosition) => available(position),
+    atStockoutRisk: (position: InventoryPosition) => isAtStockoutRisk(position),
+  },
+  Sku: {
+    inventoryPositions: (sku: Reference, _, ctx: SubgraphContext) =>
+      loadersFor(ctx).positionsBySku.load(sku.id),
+    demandHistory: (sku: Reference, { days }: { days?: number }, { prisma, identity }: SubgraphContext) =>
+      inventory.demandHistory(prisma, identity, sku.id, days),
+  },
+  Tenant: {
+    inventoryKpis: (tenant: Reference, _, { prisma, identity }: SubgraphContext) =>
+      inventory.inventoryKpisFor(prisma, identity, tenant.id),
+  },
+};
