@@ -1,0 +1,4 @@
+import { runSubgraph } from '@meridian/subgraph-runtime';
+import { logisticsSubgraph } from './subgraph';
+
+await runSubgraph(logisticsSubgraph);
