@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { gatewayUrlFromEnv } from '../lib/config';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -8,11 +10,13 @@ export const metadata: Metadata = {
   description: 'Supply-chain control tower: stock, shipments and exceptions, live.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, so the gateway URL comes from the server's environment at run time.
+  await connection();
   return (
     <html lang="en">
       <body>
-        <Providers>{children}</Providers>
+        <Providers gatewayUrl={gatewayUrlFromEnv()}>{children}</Providers>
       </body>
     </html>
   );

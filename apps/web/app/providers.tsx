@@ -5,13 +5,13 @@ import { Provider } from 'urql';
 import { createGatewayClients } from '../lib/graphql-client';
 import { clearSession, useSession } from '../lib/session';
 
-/** Gives every client component an urql client bound to the current session's token. */
-export function Providers({ children }: { children: ReactNode }) {
+/** Gives every client component an urql client bound to the gateway and the current session's token. */
+export function Providers({ gatewayUrl, children }: { gatewayUrl: string; children: ReactNode }) {
   const session = useSession();
   const accessToken = session?.accessToken ?? null;
   const gateway = useMemo(
-    () => createGatewayClients(accessToken, () => clearSession('session-expired')),
-    [accessToken],
+    () => createGatewayClients(gatewayUrl, accessToken, () => clearSession('session-expired')),
+    [gatewayUrl, accessToken],
   );
   useEffect(() => gateway.dispose, [gateway]);
   return <Provider value={gateway.client}>{children}</Provider>;

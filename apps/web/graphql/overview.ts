@@ -16,8 +16,8 @@ export interface FeedException {
   title: string;
   raisedAt: string;
   slaDueAt: string;
-  /** Absent on exceptions pushed by the subscription; derived from slaDueAt then. */
-  slaBreached?: boolean;
+  /** The server's verdict when the exception was read; the feed also watches slaDueAt pass. */
+  slaBreached: boolean;
   sku: { code: string; name: string } | null;
 }
 
@@ -110,9 +110,7 @@ export const OverviewQuery = gql<OverviewData, { trendDays: number; feedSize: nu
 `;
 
 export interface ExceptionRaisedData {
-  exceptionRaised: Omit<FeedException, 'slaBreached' | 'sku'> & {
-    sku: { id: string; code: string; name: string } | null;
-  };
+  exceptionRaised: FeedException;
 }
 
 export const ExceptionRaisedSubscription = gql<ExceptionRaisedData>`
@@ -124,8 +122,8 @@ export const ExceptionRaisedSubscription = gql<ExceptionRaisedData>`
       title
       raisedAt
       slaDueAt
+      slaBreached
       sku {
-        id
         code
         name
       }

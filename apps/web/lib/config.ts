@@ -1,12 +1,15 @@
+const DEFAULT_GATEWAY_URL = 'http://localhost:4000/graphql';
+
 /**
- * Where the control tower finds the gateway. NEXT_PUBLIC_* values are inlined at build time, so
- * set NEXT_PUBLIC_GATEWAY_URL before `next build` when the gateway lives elsewhere.
+ * The gateway URL the browser should call, read on the server for every request so one build can
+ * serve any environment: MERIDIAN_GATEWAY_URL at run time, else NEXT_PUBLIC_GATEWAY_URL (inlined
+ * at build time), else the local default.
  */
-export const gatewayHttpUrl = process.env.NEXT_PUBLIC_GATEWAY_URL || 'http://localhost:4000/graphql';
+export function gatewayUrlFromEnv(): string {
+  return process.env.MERIDIAN_GATEWAY_URL || process.env.NEXT_PUBLIC_GATEWAY_URL || DEFAULT_GATEWAY_URL;
+}
 
 /** graphql-ws is served on the same URL as HTTP; only the scheme differs. */
-export const gatewayWsUrl = toWebSocketUrl(gatewayHttpUrl);
-
 export function toWebSocketUrl(httpUrl: string): string {
   const url = new URL(httpUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';

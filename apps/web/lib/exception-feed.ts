@@ -12,7 +12,7 @@ export function mergeFeed(live: readonly FeedException[], queried: readonly Feed
   return [...byId.values()].sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt)).slice(0, limit);
 }
 
-/** The server's verdict when it sent one; otherwise whether the SLA due time has passed. */
+/** Breached when the server said so or the due time has passed since (the page stays open for hours). */
 export function isSlaBreached(exception: FeedException, now: number): boolean {
-  return exception.slaBreached ?? Date.parse(exception.slaDueAt) <= now;
+  return exception.slaBreached || Date.parse(exception.slaDueAt) <= now;
 }

@@ -2,7 +2,7 @@
 
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { gatewayHttpUrl, gatewayWsUrl } from './config';
+import { toWebSocketUrl } from './config';
 import { setConnectionStatus } from './connection-status';
 import { isUnauthenticated } from './errors';
 
@@ -22,6 +22,7 @@ interface GatewayClients {
  * `onUnauthenticated` runs when the gateway refuses the token on either transport.
  */
 export function createGatewayClients(
+  gatewayUrl: string,
   accessToken: string | null,
   onUnauthenticated: () => void,
 ): GatewayClients {
@@ -30,7 +31,7 @@ export function createGatewayClients(
 
   const getWsClient = (): WsClient => {
     wsClient ??= createWsClient({
-      url: gatewayWsUrl,
+      url: toWebSocketUrl(gatewayUrl),
       lazy: true,
       lazyCloseTimeout: 2_000,
       keepAlive: 15_000,
@@ -59,7 +60,7 @@ export function createGatewayClients(
   };
 
   const client = new Client({
-    url: gatewayHttpUrl,
+    url: gatewayUrl,
     // POST only: the gateway's CSRF protection refuses GET queries that carry no preflight header.
     preferGetMethod: false,
     fetchOptions: (): RequestInit => (authorization ? { headers: { authorization } } : {}),
