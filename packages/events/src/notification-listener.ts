@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { BackboneLogger } from '../port';
+import type { BackboneLogger } from './port';
 
 type Listener = (payload: string) => void;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createEvent, type EventEnvelope } from '../src/envelope';
 import { appendToOutbox, applyOnce, sqlExecutor } from '../src/outbox';
 import type { BackboneLogger, EventBackbone } from '../src/port';

@@ -3,9 +3,10 @@ import type pg from 'pg';
 import type { ResolvedConsumeOptions } from '../consume-options';
 import { type DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
+import type { NotificationListener } from '../notification-listener';
 import type { BackboneLogger, Subscription } from '../port';
 import type { Retry } from '../retry';
-import type { NotificationListener } from './listener';
+import { Waker } from '../waker';
 
 export interface PostgresConsumerSettings {
   /** Fallback poll when no notification arrives (e.g. a retry scheduled by another instance). */
@@ -52,27 +53,10 @@ export async function startPostgresConsumer(
   const instanceId = randomUUID();
   const inFlight = new Map<string, Promise<void>>();
   let stopped = false;
-  // Set by every wake-up, so one that arrives during a round is not lost.
-  let woken = false;
-  let wake: (() => void) | undefined;
+  const waker = new Waker();
+  const wakeUp = waker.wake;
   let blockedDelayMs = minBlockedDelayMs;
   let errorDelayMs = minBlockedDelayMs;
-
-  const wakeUp = () => {
-    woken = true;
-    wake?.();
-  };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      }
-      wake = done;
-    });
 
   await listener.start();
   await pool.query(
@@ -245,7 +229,7 @@ export async function startPostgresConsumer(
 
   const loop = async () => {
     while (!stopped) {
-      woken = false;
+      waker.startRound();
       let waitMs = settings.pollIntervalMs;
       try {
         const dispatched = await dispatch();
@@ -265,7 +249,7 @@ export async function startPostgresConsumer(
         waitMs = errorDelayMs;
         errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
       }
-      if (!stopped && waitMs > 0) await sleep(waitMs);
+      if (!stopped && waitMs > 0) await waker.sleep(waitMs);
     }
   };
 

@@ -4,6 +4,7 @@ import { resolveConsumeOptions } from '../consume-options';
 import { DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
 import { matchesType, parseTypeSelector } from '../event-types';
+import { NotificationListener } from '../notification-listener';
 import { appendStatements, backboneChannel } from '../outbox';
 import {
   type BackboneLogger,
@@ -14,7 +15,6 @@ import {
 } from '../port';
 import { type RetryOptions, resolveRetry } from '../retry';
 import { type PostgresConsumerSettings, startPostgresConsumer } from './consumer';
-import { NotificationListener } from './listener';
 
 export interface PostgresBackboneOptions extends Partial<PostgresConsumerSettings> {
   databaseUrl: string;

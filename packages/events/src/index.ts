@@ -1,0 +1,24 @@
+import { createNatsBackbone, type NatsBackboneOptions } from './nats';
+import type { BackboneLogger, EventBackbone } from './port';
+import { createPostgresBackbone, type PostgresBackboneOptions } from './postgres';
+
+export * from './envelope';
+export { matchesType, parseTypeSelector, type TypeSelector } from './event-types';
+export { appendToOutbox, applyOnce, type SqlExecutor, sqlExecutor } from './outbox';
+export * from './port';
+export * from './retry';
+export type { NatsBackboneOptions, PostgresBackboneOptions };
+export { createNatsBackbone, createPostgresBackbone };
+
+export interface BackboneOptions {
+  databaseUrl: string;
+  /** When set (NATS_URL), events go through NATS JetStream; otherwise PostgreSQL is the backbone. */
+  natsUrl?: string;
+  logger?: BackboneLogger;
+}
+
+/** The backbone this deployment is configured for. */
+export async function createBackbone(options: BackboneOptions): Promise<EventBackbone> {
+  const { natsUrl, ...common } = options;
+  return natsUrl ? createNatsBackbone({ ...common, natsUrl }) : createPostgresBackbone(common);
+}

@@ -1,0 +1,194 @@
+import { ErrorCode, MeridianError } from '@meridian/errors';
+import { DeliverPolicy, type JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
+import { resolveConsumeOptions } from '../consume-options';
+import { DeadLetterStore, describeError } from '../dead-letter-store';
+import { domainOf, type EventEnvelope, parseEnvelope, withoutSequence } from '../envelope';
+import { matchesType, parseTypeSelector, selectorsByDomain } from '../event-types';
+import { NotificationListener } from '../notification-listener';
+import { backboneChannel } from '../outbox';
+import { type BackboneLogger, consoleLogger, type EventBackbone, type Subscription } from '../port';
+import { type RetryOptions, resolveRetry } from '../retry';
+import { startNatsConsumer } from './consumer';
+import {
+  defaultNaming,
+  eventSubject,
+  filterSubject,
+  messageId,
+  type NatsNaming,
+  replaySubject,
+} from './naming';
+import { startRelay } from './relay';
+import { JetStreamTopology, type StreamLimits } from './topology';
+
+export interface NatsBackboneOptions extends Partial<NatsNaming>, Partial<StreamLimits> {
+  /** PostgreSQL still holds the outbox (relayed to NATS), the inbox and the dead letters. */
+  databaseUrl: string;
+  natsUrl: string;
+  logger?: BackboneLogger;
+  /** Defaults to the platform policy (100 ms base, ×2, 10 s cap, 5 attempts). */
+  retry?: RetryOptions;
+  /** How long an instance may hold a message before NATS redelivers it (renewed while handling). Default 30 s. */
+  ackWaitMs?: number;
+  /** Run the outbox relay in this process. Default true; every instance may run one. */
+  relay?: boolean;
+  relayPollIntervalMs?: number;
+  /** Shown in pg_stat_activity and as the NATS connection name. Default `meridian-backbone`. */
+  applicationName?: string;
+}
+
+/** The backbone for more than one machine: NATS JetStream, with PostgreSQL for outbox, inbox and dead letters. */
+export async function createNatsBackbone(options: NatsBackboneOptions): Promise<EventBackbone> {
+  const logger = options.logger ?? consoleLogger;
+  const naming: NatsNaming = {
+    subjectPrefix: options.subjectPrefix ?? defaultNaming.subjectPrefix,
+    streamPrefix: options.streamPrefix ?? defaultNaming.streamPrefix,
+    partitions: options.partitions ?? defaultNaming.partitions,
+  };
+  const retry = resolveRetry(options.retry);
+  const ackWaitMs = options.ackWaitMs ?? 30_000;
+  const applicationName = options.applicationName ?? 'meridian-backbone';
+
+  const nc = await connect({
+    servers: options.natsUrl,
+    name: applicationName,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  }).catch((error: unknown) => {
+    throw new MeridianError(
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+      `Cannot reach NATS at the configured NATS_URL (${describeError(error)}); start it or unset NATS_URL to use the PostgreSQL backbone.`,
+    );
+  });
+  const js = jetstream(nc);
+  const jsm = await jetstreamManager(nc);
+  const topology = new JetStreamTopology(jsm, naming, {
+    duplicateWindowMs: options.duplicateWindowMs ?? 5 * 60_000,
+    maxAgeMs: options.maxAgeMs ?? 7 * 24 * 60 * 60_000,
+  });
+
+  const connection = {
+    connectionString: options.databaseUrl,
+    application_name: applicationName,
+    keepAlive: true,
+  };
+  const pool = new pg.Pool({ ...connection, max: 5 });
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'event backbone: idle connection lost'));
+  const listener = new NotificationListener(connection, backboneChannel, logger);
+  const deadLetters = new DeadLetterStore(pool);
+  const subscriptions = new Set<Subscription>();
+
+  const publish = async (events: EventEnvelope[]) => {
+    const valid = events.map((event) => withoutSequence(parseEnvelope(event)));
+    try {
+      await Promise.all(
+        valid.map(async (event) => {
+          await topology.domainStream(domainOf(event.type));
+          await js.publish(eventSubject(naming, event), JSON.stringify(event), { msgID: messageId(event) });
+        }),
+      );
+    } catch (error) {
+      throw new MeridianError(
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        `NATS did not acknowledge the events (${describeError(error)}); publish them again, duplicates are dropped.`,
+      );
+    }
+  };
+
+  const relay =
+    options.relay === false
+      ? undefined
+      : await startRelay({
+          pool,
+          listener,
+          logger,
+          publish,
+          pollIntervalMs: options.relayPollIntervalMs ?? 1_000,
+        });
+
+  const track = (subscription: Subscription): Subscription => {
+    subscriptions.add(subscription);
+    return {
+      async stop() {
+        subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  };
+
+  let closing: Promise<void> | undefined;
+
+  return {
+    publish,
+
+    async consume(consumeOptions) {
+      const resolved = resolveConsumeOptions(consumeOptions);
+      const subscription = await startNatsConsumer(
+        { nc, js, jsm, topology, naming, deadLetters, logger, retry, ackWaitMs },
+        resolved,
+      );
+      return track(subscription);
+    },
+
+    async tail({ types, handler }) {
+      const selector = parseTypeSelector(types);
+      const readers: { stop(): Promise<void> }[] = [];
+      const deliver = (message: JsMsg) => {
+        try {
+          const event = parseEnvelope(message.json());
+          if (matchesType(selector, event.type)) handler({ ...event, sequence: String(message.seq) });
+        } catch (error) {
+          logger.warn({ subject: message.subject, err: describeError(error) }, 'tail handler failed');
+        }
+      };
+      for (const [domain, domainSelector] of selectorsByDomain(selector)) {
+        const stream = await topology.domainStream(domain);
+        // An ordered consumer: ephemeral, recreated by the client after a gap or a reconnect.
+        const ordered = await js.consumers.get(stream, {
+          filter_subjects: filterSubject(naming, domain, domainSelector, '*'),
+          deliver_policy: DeliverPolicy.New,
+        });
+        const messages = await ordered.consume();
+        const done = (async () => {
+          for await (const message of messages) deliver(message);
+        })();
+        readers.push({
+          async stop() {
+            messages.stop();
+            await done;
+            await ordered.delete().catch(() => {});
+          },
+        });
+      }
+      return track({
+        async stop() {
+          await Promise.all(readers.map((reader) => reader.stop()));
+        },
+      });
+    },
+
+    deadLetters: {
+      list: (listOptions) => deadLetters.list(listOptions),
+      replay: (id) =>
+        deadLetters.replay(id, async (letter) => {
+          await topology.replayStream();
+          await js.publish(replaySubject(naming, letter.consumer), JSON.stringify(letter.event), {
+            msgID: `replay-${letter.id}`,
+          });
+        }),
+    },
+
+    close() {
+      closing ??= (async () => {
+        await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+        subscriptions.clear();
+        await relay?.stop();
+        await listener.close();
+        await pool.end();
+        await nc.drain().catch(() => nc.close());
+      })();
+      return closing;
+    },
+  };
+}
