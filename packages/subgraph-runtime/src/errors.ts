@@ -31,7 +31,7 @@ function fromZodError(error: unknown): MeridianError | undefined {
  */
 export function createErrorFormatter(logger: Logger, requestIdOf: () => string | undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
     const requestId = requestIdOf();
     const known = original instanceof MeridianError ? original : (fromZodError(original) ?? fromPrismaError(original));
     if (known) {

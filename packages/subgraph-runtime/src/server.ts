@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { IDENTITY_HEADER, verifyIdentityAssertion } from '@meridian/auth';
 import { ErrorCode, httpStatusOf, MeridianError } from '@meridian/errors';
 import type { SubgraphName } from '@meridian/config';

@@ -4,7 +4,7 @@ import { repoRoot } from '@meridian/db/embedded';
 import { keyEnv, type PlatformKeys } from './keys';
 import { type RunningService, type ServiceSpec, startService, stopServices } from './processes';
 
-export type StackPorts = Omit<typeof DEFAULT_PORTS, 'embeddedPostgres'>;
+export type StackPorts = Record<Exclude<keyof typeof DEFAULT_PORTS, 'embeddedPostgres'>, number>;
 
 export interface StackOptions {
   databaseUrl: string;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_PORTS } from '@meridian/config';
 import { createPrismaClient } from '@meridian/db';
 import { repoRoot, resolveDatabaseUrl } from '@meridian/db/embedded';
 import { migrateDatabase } from '@meridian/db/migrate';
@@ -6,7 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } from '@meridian/prisma';
 import { buildWeb } from './build';
 import { ensureDevKeys } from './keys';
 import { ServiceStartError } from './processes';
-import { startStack } from './stack';
+import { type StackPorts, startStack } from './stack';
 
 const say = (message: string) => console.log(message);
 
@@ -21,10 +22,20 @@ export async function prepareDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+/** MERIDIAN_PORT_OFFSET shifts every default port, so a second copy can run beside the first. */
+function offsetPorts(offset: number): StackPorts {
+  const { embeddedPostgres: _, ...ports } = DEFAULT_PORTS;
+  return Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, port + offset])) as StackPorts;
+}
+
 export async function main(): Promise<number | undefined> {
   const startedAt = performance.now();
+  const portOffset = Number(process.env.MERIDIAN_PORT_OFFSET ?? 0);
   say('Meridian control tower — starting');
-  const database = await resolveDatabaseUrl({ log: { info: (message) => say(`› ${message}`) } });
+  const database = await resolveDatabaseUrl({
+    log: { info: (message) => say(`› ${message}`) },
+    embedded: { port: DEFAULT_PORTS.embeddedPostgres + portOffset },
+  });
   try {
     say('› Applying migrations and demo data');
     await prepareDatabase(database.url);
@@ -35,6 +46,7 @@ export async function main(): Promise<number | undefined> {
       natsUrl: process.env.NATS_URL,
       keys: await ensureDevKeys(join(repoRoot, '.data', 'keys')),
       logDir: join(repoRoot, '.data', 'logs'),
+      ports: offsetPorts(portOffset),
       web: true,
       log: say,
     });

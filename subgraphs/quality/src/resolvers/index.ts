@@ -1,6 +1,6 @@
 import { requireUser } from '@meridian/auth';
 import type { Exception } from '@meridian/db';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { dateTimeScalar, decodeCursor, pageSize, type SubgraphContext, toConnection } from '@meridian/subgraph-runtime';
 import { isSlaBreached } from '../domain/sla';
 import * as exceptions from '../services/exceptions';

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { dateTimeScalar, type SubgraphContext } from '@meridian/subgraph-runtime';
 import * as sessions from '../services/sessions';
 
