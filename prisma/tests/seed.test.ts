@@ -1,27 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { verifyPassword } from '@meridian/auth';
 import { isValidGtin } from '@meridian/canonical';
 import { createPrismaClient, type PrismaClient } from '@meridian/db';
-import { createDatabase, dropDatabase } from '@meridian/db/embedded';
-import { migrateDatabase } from '@meridian/db/migrate';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '@meridian/db/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoDcId, demoPassword, demoRoles, demoTenant, demoUsers, seedDemoWorld } from '../seed/index';
 
 // Its own database: other packages' tests may seed the demo tenant into the shared test database.
-const adminUrl = inject('databaseAdminUrl');
-const databaseName = `meridian_seed_${randomBytes(4).toString('hex')}`;
 const today = new Date('2026-03-18T00:00:00Z');
+let database: ScratchDatabase;
 let prisma: PrismaClient;
 
 beforeAll(async () => {
-  const url = await createDatabase(adminUrl, databaseName);
-  await migrateDatabase(url);
-  prisma = createPrismaClient(url, { maxConnections: 4 });
+  database = await createScratchDatabase();
+  prisma = createPrismaClient(database.url, { maxConnections: 4 });
 });
 
 afterAll(async () => {
   await prisma?.$disconnect();
-  await dropDatabase(adminUrl, databaseName);
+  await database?.drop();
 });
 
 describe('seedDemoWorld', () => {

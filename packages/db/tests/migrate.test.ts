@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createMigration,
   defaultMigrationPaths,
@@ -14,7 +13,8 @@ import {
   migrationPathsIn,
   pendingSchemaChanges,
 } from '../src/migrate';
-import { createDatabase, dropDatabase, withClient } from '../src/server';
+import { withClient } from '../src/server';
+import { createScratchDatabase, type ScratchDatabase } from '../src/testing/index';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -29,14 +29,14 @@ async function committedMigrationNames(): Promise<string[]> {
 }
 
 describe('migrateDatabase', () => {
-  const adminUrl = inject('databaseAdminUrl');
-  const name = `meridian_migrate_${randomBytes(4).toString('hex')}`;
+  let database: ScratchDatabase;
   let url: string;
 
   beforeAll(async () => {
-    url = await createDatabase(adminUrl, name);
+    database = await createScratchDatabase({ migrate: false });
+    url = database.url;
   });
-  afterAll(() => dropDatabase(adminUrl, name));
+  afterAll(() => database.drop());
 
   test('applies every committed migration once, even when called concurrently, then nothing', async () => {
     const [first, second] = await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
@@ -103,9 +103,7 @@ describe('diff and check', () => {
   });
 
   test('the new migration applies on top of the committed ones', async () => {
-    const adminUrl = inject('databaseAdminUrl');
-    const name = `meridian_diff_${randomBytes(4).toString('hex')}`;
-    const url = await createDatabase(adminUrl, name);
+    const { url, drop } = await createScratchDatabase({ migrate: false });
     try {
       const applied = await migrateDatabase(url, paths);
       expect(applied.at(-1)).toBe('20300102030405_sku_colour');
@@ -116,7 +114,7 @@ describe('diff and check', () => {
       );
       expect(rows).toHaveLength(1);
     } finally {
-      await dropDatabase(adminUrl, name);
+      await drop();
     }
   });
 });

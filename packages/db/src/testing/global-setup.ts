@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +7,11 @@ import type { TestProject } from 'vitest/node';
 import { type RunningDatabase, repoRoot, startEmbeddedPostgres } from '../embedded';
 import { migrateDatabase } from '../migrate';
 import { createDatabase, dropDatabase, withClient } from '../server';
+import { newTestDatabaseName, testDatabasePrefix } from './database-names';
 import './provided-context';
 
 // Each test run gets its own database, so runs never see each other's rows, and a run that was
 // killed leaves only a database that a later run drops.
-const testDatabasePrefix = 'meridian_test_';
 const staleAfterMs = 6 * 60 * 60 * 1000;
 const firstTestPort = 5434;
 const testPortsToTry = 10;
@@ -78,7 +77,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     : await startTestServer();
 
   await dropStaleTestDatabases(server.adminUrl);
-  const name = `${testDatabasePrefix}${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const name = newTestDatabaseName();
   const url = await createDatabase(server.adminUrl, name);
   await migrateDatabase(url);
   project.provide('databaseUrl', url);
