@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { testDatabaseUrl } from '@meridian/db/testing';
+import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { createEvent } from '../src/envelope';
+import { appendToOutbox, applyOnce } from '../src/outbox';
 import { createPostgresBackbone } from '../src/postgres';
 import { backboneContract, quietLogger } from './contract';
 
@@ -56,6 +57,44 @@ describe('postgres backbone when the database drops its connections', () => {
     } finally {
       await admin.end();
       await Promise.all([backbone.close(), publisher.close()]);
+    }
+  });
+});
+
+describe('outbox and inbox in a Prisma transaction', () => {
+  it('commits events with the transaction and claims each event once', async () => {
+    const prisma = createTestPrismaClient();
+    const backbone = createPostgresBackbone({ databaseUrl: testDatabaseUrl(), logger: quietLogger });
+    try {
+      const type = `p${randomBytes(4).toString('hex')}.written`;
+      const consumer = `prisma_${randomBytes(4).toString('hex')}`;
+      const claims: boolean[] = [];
+      await backbone.consume({
+        consumer,
+        types: [type],
+        handler: async (event) => {
+          claims.push(await prisma.$transaction((tx) => applyOnce(tx, consumer, event.id)));
+        },
+      });
+      const event = (n: number) =>
+        createEvent({ source: '/tests/prisma', type, tenantId: 't', partitionKey: 'k', data: { n } });
+      const committed = event(1);
+      await prisma.$transaction(async (tx) => appendToOutbox(tx, [committed]));
+      await expect(
+        prisma.$transaction(async (tx) => {
+          await appendToOutbox(tx, [event(2)]);
+          throw new Error('the domain write failed');
+        }),
+      ).rejects.toThrow('the domain write failed');
+
+      await vi.waitFor(() => expect(claims).toHaveLength(1), { timeout: 5_000, interval: 20 });
+      expect(claims).toEqual([true]);
+      expect(await prisma.$transaction((tx) => applyOnce(tx, consumer, committed.id))).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(claims).toHaveLength(1);
+    } finally {
+      await backbone.close();
+      await prisma.$disconnect();
     }
   });
 });

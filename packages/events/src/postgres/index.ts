@@ -100,6 +100,7 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
   return {
     async publish(events: EventEnvelope[]) {
       const statements = appendStatements(events);
+      if (statements.length === 0) return;
       if (statements.length === 1) {
         await pool.query(statements[0]!.sql, statements[0]!.values);
         return;
