@@ -160,9 +160,9 @@ export function backboneContract(harness: () => BackboneHarness): void {
     expect(attemptsAt).toHaveLength(3);
     const gaps = [attemptsAt[1]! - attemptsAt[0]!, attemptsAt[2]! - attemptsAt[1]!];
     expect(gaps[0]).toBeGreaterThanOrEqual(baseMs - 5);
-    expect(gaps[0]).toBeLessThan(baseMs + 250);
+    expect(gaps[0]).toBeLessThan(baseMs + 400);
     expect(gaps[1]).toBeGreaterThanOrEqual(2 * baseMs - 5);
-    expect(gaps[1]).toBeLessThan(2 * baseMs + 250);
+    expect(gaps[1]).toBeLessThan(2 * baseMs + 400);
   });
 
   it('dead-letters a poison event after 5 attempts, moves on, and redelivers it on replay', async () => {
@@ -372,7 +372,8 @@ export function backboneContract(harness: () => BackboneHarness): void {
     expect(seenBy.first.map((seen) => (seen.event.data as { n: number }).n)).toEqual([0, 1, 2, 3, 4]);
     expect(seenBy.second).toHaveLength(10);
     latencies.sort((x, y) => x - y);
-    // Median, so one slow moment on a shared CI machine does not fail the run; the target is < 50 ms.
-    expect(latencies[2]).toBeLessThan(100);
+    // Median, so one slow moment on a shared CI machine does not fail the run; the target is < 50 ms,
+    // and a poll-based tail (1 s) fails this clearly.
+    expect(latencies[2]).toBeLessThan(150);
   });
 }

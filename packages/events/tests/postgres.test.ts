@@ -98,3 +98,49 @@ describe('outbox and inbox in a Prisma transaction', () => {
     }
   });
 });
+
+describe('postgres backbone after an instance died holding deliveries', () => {
+  it('redelivers once the lease expires, and dead-letters when that was the last attempt', async () => {
+    const databaseUrl = testDatabaseUrl();
+    const backbone = createPostgresBackbone({ databaseUrl, logger: quietLogger });
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const type = `l${randomBytes(4).toString('hex')}.held`;
+      const consumer = `lease_${randomBytes(4).toString('hex')}`;
+      const event = (partitionKey: string) =>
+        createEvent({ source: '/tests/lease', type, tenantId: 't', partitionKey, data: {} });
+      const [retried, exhausted] = [event('a'), event('b')];
+      await backbone.publish([retried, exhausted]);
+      // What a crashed instance leaves behind: leased rows whose lease has run out.
+      await admin.query(
+        `INSERT INTO "backbone"."Delivery" ("consumer", "eventSeq", "eventXid", "partitionKey", "attempts", "leasedUntil", "leaseOwner")
+         SELECT $1, "seq", "xid", "partitionKey", CASE WHEN "id" = $2 THEN 1 ELSE 5 END, now() - interval '1 second', 'crashed'
+         FROM "backbone"."EventLog" WHERE "id" IN ($2, $3)`,
+        [consumer, retried.id, exhausted.id],
+      );
+
+      const handled: string[] = [];
+      await backbone.consume({
+        consumer,
+        types: [type],
+        handler: async (delivered) => {
+          handled.push(delivered.id);
+        },
+      });
+      await vi.waitFor(() => expect(handled).toEqual([retried.id]), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(
+        async () => {
+          const letters = await backbone.deadLetters.list({ consumer });
+          expect(letters).toMatchObject([{ attempts: 5, lastError: expect.stringMatching(/lease expired/) }]);
+          expect(letters[0]!.event.id).toBe(exhausted.id);
+        },
+        { timeout: 5_000, interval: 50 },
+      );
+      expect(handled).toEqual([retried.id]);
+    } finally {
+      await admin.end();
+      await backbone.close();
+    }
+  });
+});

@@ -178,8 +178,8 @@ export async function startPostgresConsumer(
     // The previous holder of the lease died during the last allowed attempt.
     if (delivery.attempts > retry.policy.maxAttempts) {
       await deadLetter(
-        delivery,
-        delivery.lastError ?? 'lease expired: the handler did not finish (instance stopped?)',
+        { ...delivery, attempts: delivery.attempts - 1 },
+        'lease expired during the last attempt: the handler did not finish (instance stopped or hung)',
       );
       return;
     }
