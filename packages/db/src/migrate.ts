@@ -86,6 +86,8 @@ export async function migrateDatabase(
 ): Promise<string[]> {
   const migrationsList = await readMigrationList(paths.migrationsDir);
   const lock = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+  // A dropped connection surfaces through the awaited calls; unhandled, it would crash the process.
+  lock.on('error', () => {});
   try {
     await lock.connect();
   } catch (error) {
@@ -105,6 +107,21 @@ export async function migrateDatabase(
   } finally {
     await lock.end();
   }
+}
+
+/** SQL that creates the schema as of the last migration from nothing (what the migrations should add up to). */
+export async function snapshotSchemaSql(paths: MigrationPaths = defaultMigrationPaths): Promise<string> {
+  const snapshot = await readSchemaFiles(paths.snapshotDir);
+  const result = await withSchemaEngine(null, (engine) =>
+    engine.diff({
+      from: { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: snapshot },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    }),
+  );
+  return result.stdout ?? '';
 }
 
 /** SQL that turns the schema as of the last migration into the current schema ('' when equal). */

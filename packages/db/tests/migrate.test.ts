@@ -12,6 +12,7 @@ import {
   migrateDatabase,
   migrationPathsIn,
   pendingSchemaChanges,
+  snapshotSchemaSql,
 } from '../src/migrate';
 import { withClient } from '../src/server';
 import { createScratchDatabase, type ScratchDatabase } from '../src/testing/index';
@@ -19,6 +20,32 @@ import { createScratchDatabase, type ScratchDatabase } from '../src/testing/inde
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+
+const domainSchemas = ['catalog', 'supply', 'logistics', 'quality', 'security', 'backbone'];
+
+/** Every table column, index, constraint and enum value in the domain schemas, as sorted text. */
+async function describeDatabase(url: string): Promise<string[]> {
+  const queries = [
+    `SELECT table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' ' || udt_name || ' ' ||
+       is_nullable || ' ' || coalesce(column_default, '') || ' ' || coalesce(character_maximum_length::text, '') ||
+       ' ' || coalesce(numeric_precision::text, '') || ',' || coalesce(numeric_scale::text, '') AS line
+     FROM information_schema.columns WHERE table_schema = ANY($1)`,
+    `SELECT schemaname || ' ' || indexdef AS line FROM pg_indexes WHERE schemaname = ANY($1)`,
+    `SELECT n.nspname || '.' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
+     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ANY($1)`,
+    `SELECT n.nspname || '.' || t.typname || ' ' || e.enumlabel || ' ' || e.enumsortorder AS line
+     FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+     WHERE n.nspname = ANY($1)`,
+  ];
+  return withClient(url, async (client) => {
+    const lines: string[] = [];
+    for (const query of queries) {
+      const { rows } = await client.query<{ line: string }>(query, [domainSchemas]);
+      lines.push(...rows.map((row) => row.line));
+    }
+    return lines.sort();
+  });
+}
 
 async function committedMigrationNames(): Promise<string[]> {
   const entries = await readdir(defaultMigrationPaths.migrationsDir, { withFileTypes: true });
@@ -51,13 +78,25 @@ describe('migrateDatabase', () => {
     expect(recorded.rows.map((row) => row.migration_name)).toEqual(await committedMigrationNames());
   });
 
+  test('builds the same tables, columns, indexes, constraints and enums as the schema snapshot', async () => {
+    // `check` compares prisma/schema with the snapshot; this closes the loop from the snapshot
+    // to the migrations, so a hand-written or missing migration cannot hide.
+    const fromSnapshot = await createScratchDatabase({ migrate: false });
+    try {
+      await withClient(fromSnapshot.url, async (client) => {
+        await client.query(await snapshotSchemaSql());
+      });
+      expect(await describeDatabase(url)).toEqual(await describeDatabase(fromSnapshot.url));
+    } finally {
+      await fromSnapshot.drop();
+    }
+  });
+
   test('creates one PostgreSQL schema per domain', async () => {
     const { rows } = await withClient(url, (client) =>
       client.query<{ nspname: string }>('SELECT nspname FROM pg_namespace'),
     );
-    expect(rows.map((row) => row.nspname)).toEqual(
-      expect.arrayContaining(['catalog', 'supply', 'logistics', 'quality', 'security', 'backbone']),
-    );
+    expect(rows.map((row) => row.nspname)).toEqual(expect.arrayContaining(domainSchemas));
   });
 });
 
