@@ -1,7 +1,7 @@
 import { ErrorCode, MeridianError } from '@meridian/errors';
-import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { formatError, INTERNAL_MESSAGE } from './errors';
+import { GraphQLError } from './graphql';
 import { QueryTooComplexError } from './limits';
 
 const format = (error: GraphQLError) => formatError(error.toJSON(), error);
@@ -60,5 +60,17 @@ describe('formatError', () => {
     expect(format(new GraphQLError('Expected "data._entities" to contain 2 elements')).extensions?.code).toBe(
       'INTERNAL',
     );
+  });
+});
+
+describe('token limit', () => {
+  it('reports graphql-js token limit errors as QUERY_TOO_COMPLEX', () => {
+    const error = new GraphQLError(
+      'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.',
+      {
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      },
+    );
+    expect(format(error).extensions?.code).toBe(ErrorCode.QUERY_TOO_COMPLEX);
   });
 });

@@ -1,6 +1,6 @@
 import { ErrorCode, isErrorCode, MeridianError } from '@meridian/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { QueryTooComplexError } from './limits';
+import { GraphQLError, type GraphQLFormattedError } from './graphql';
+import { isTokenLimitError, QueryTooComplexError } from './limits';
 
 /** Apollo's own codes, in the platform's vocabulary. */
 const apolloCodes: Record<string, ErrorCode> = {
@@ -23,7 +23,8 @@ function causeOf(error: unknown): unknown {
 /** The platform code for an error, or undefined when it is unexpected (and must not reach the client as is). */
 export function errorCodeOf(formatted: GraphQLFormattedError, error: unknown): ErrorCode | undefined {
   const cause = causeOf(error);
-  if (cause instanceof QueryTooComplexError) return ErrorCode.QUERY_TOO_COMPLEX;
+  if (cause instanceof QueryTooComplexError || isTokenLimitError(formatted.message))
+    return ErrorCode.QUERY_TOO_COMPLEX;
   if (cause instanceof MeridianError) return cause.code;
   const code = formatted.extensions?.code;
   if (isErrorCode(code)) return code;

@@ -6,7 +6,7 @@ import {
   NoSchemaIntrospectionCustomRule,
   type ValidationContext,
   type ValidationRule,
-} from 'graphql';
+} from './graphql';
 
 /** Query limits for every operation, HTTP and WebSocket alike. */
 export const QUERY_LIMITS = {
@@ -20,7 +20,8 @@ export const QUERY_LIMITS = {
 /** Marks an error raised by a query limit so the formatter reports QUERY_TOO_COMPLEX. */
 export class QueryTooComplexError extends GraphQLError {
   constructor(message: string) {
-    super(`${message} Split the operation into smaller ones.`, {
+    // armor words every rejection as a "Syntax Error", which a client would misread.
+    super(`${message.replace(/^Syntax Error: /, '')} Split the operation into smaller ones.`, {
       extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
     });
     this.name = 'QueryTooComplexError';
@@ -33,14 +34,24 @@ const rejectAsTooComplex = (context: ValidationContext | null, error: GraphQLErr
 
 const rejection = { propagateOnRejection: false, onReject: [rejectAsTooComplex] };
 
+/** graphql-js's own token limit (a parse option) words its error like this (16.x spells it "more that"). */
+export function isTokenLimitError(message: string): boolean {
+  return /Document contains more (?:than|that) \d+ tokens/.test(message);
+}
+
 export interface QueryLimits {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
+  /** For Apollo's `parseOptions` and the WebSocket parser. */
+  parseOptions: { maxTokens: number };
 }
 
 /**
- * graphql-armor's limits (depth, aliases, cost, directives, tokens), plus, in production, no introspection
- * and no "Did you mean …" field suggestions, so the schema cannot be read off the public endpoint.
+ * graphql-armor's limits (depth, aliases, cost, directives), plus, in production, no introspection and no
+ * "Did you mean …" field suggestions, so the schema cannot be read off the public endpoint.
+ *
+ * The token limit is graphql-js's own `maxTokens` parse option rather than armor's Apollo plugin: that plugin
+ * parses a second time inside a hook, where any syntax error (not only too many tokens) becomes HTTP 500.
  */
 export function createQueryLimits({ production }: { production: boolean }): QueryLimits {
   const armor = new ApolloArmor({
@@ -48,12 +59,13 @@ export function createQueryLimits({ production }: { production: boolean }): Quer
     maxAliases: { n: QUERY_LIMITS.maxAliases, ...rejection },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...rejection },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, ...rejection },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
   return {
     plugins: plugins as ApolloServerPlugin[],
     validationRules: production ? [...validationRules, NoSchemaIntrospectionCustomRule] : validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
   };
 }

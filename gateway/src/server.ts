@@ -1,17 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ErrorCode } from '@meridian/errors';
 import type { Logger } from '@meridian/observability';
-import { GraphQLError } from 'graphql';
 import type { GatewayAuth } from './auth';
 import type { GatewayContext } from './context';
 import { errorCodeOf, formatError } from './errors';
 import { FederatedGateway } from './federation';
+import { execute, GraphQLError, Kind } from './graphql';
 import { createHealthCheck } from './health';
 import { createRequestHandler } from './http';
 import { createQueryLimits } from './limits';
@@ -95,6 +95,25 @@ const subscriptionsOverHttp: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/**
+ * Introspection answered from the served schema (supergraph API + Subscription) rather than by the gateway's
+ * executor, which only knows the supergraph: clients and codegen see the Subscription type over HTTP too.
+ */
+const introspectionFromServedSchema: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async responseForOperation({ schema, document, operation, operationName, request }) {
+        const introspectionOnly = operation.selectionSet.selections.every(
+          (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
+        );
+        if (!introspectionOnly) return null;
+        const result = await execute({ schema, document, operationName, variableValues: request.variables });
+        return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+      },
+    };
+  },
+};
+
 /** One HTTP server: GraphQL over HTTP and graphql-ws at /graphql, plus /healthz and /metrics. */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const { auth, logger, production } = options;
@@ -114,10 +133,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     introspection: !production,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
       ...limits.plugins,
       observabilityPlugin(logger, metrics),
       subscriptionsOverHttp,
+      introspectionFromServedSchema,
       // The gateway sets no cache headers, so computing a cache policy per request is wasted work.
       ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),

@@ -7,6 +7,7 @@ import type { Histogram } from 'prom-client';
 import { Pool } from 'undici';
 import { ANONYMOUS_CALLER, type GatewayAuth } from './auth';
 import type { GatewayContext } from './context';
+import { type DocumentNode, Kind, parse } from './graphql';
 
 export interface SubgraphClientOptions {
   name: string;
@@ -18,16 +19,47 @@ export interface SubgraphClientOptions {
   duration?: Histogram<'subgraph' | 'outcome'>;
 }
 
-/** What the caller sees when a subgraph cannot be reached; the gateway adds the path and `serviceName`. */
-export function upstreamUnavailable(subgraph: string, requestId: string): GatewayGraphQLResponse {
-  return {
-    errors: [
-      {
-        message: `The ${subgraph} service is unavailable right now; try again shortly (request ${requestId}).`,
-        extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, service: subgraph },
-      },
-    ],
-  };
+/** At most this many per-field errors for one failed fetch; a long entity list gets one error per entity up to it. */
+const MAX_FAILURE_ERRORS = 100;
+
+/**
+ * Where a failed fetch leaves holes: one path per entity for an entity fetch (the gateway maps
+ * `['_entities', i]` to the entity's place in the response), else one per root field of the fetch.
+ */
+export function failurePaths(
+  request: { query?: string; variables?: Record<string, unknown> },
+  document: DocumentNode | undefined,
+): Array<ReadonlyArray<string | number>> {
+  const representations = request.variables?.representations;
+  if (Array.isArray(representations)) {
+    return representations.slice(0, MAX_FAILURE_ERRORS).map((_, index) => ['_entities', index]);
+  }
+  let parsed = document;
+  if (!parsed && request.query) {
+    try {
+      parsed = parse(request.query);
+    } catch {
+      return [];
+    }
+  }
+  const operation = parsed?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
+  return operation.selectionSet.selections.flatMap((selection) =>
+    selection.kind === Kind.FIELD ? [[(selection.alias ?? selection.name).value]] : [],
+  );
+}
+
+/** What the caller sees when a subgraph cannot be reached; the gateway adds `serviceName` and full paths. */
+export function upstreamUnavailable(
+  subgraph: string,
+  paths: Array<ReadonlyArray<string | number>>,
+): GatewayGraphQLResponse {
+  const error = (path?: ReadonlyArray<string | number>) => ({
+    message: `The ${subgraph} service is unavailable right now; try again shortly.`,
+    ...(path ? { path } : {}),
+    extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, service: subgraph },
+  });
+  return { data: null, errors: paths.length > 0 ? paths.map(error) : [error()] };
 }
 
 /**
@@ -53,6 +85,7 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
+    const document = 'document' in options ? options.document : undefined;
     const context = options.context as Partial<GatewayContext>;
     const requestId = context.requestId ?? 'internal';
     const started = performance.now();
@@ -89,14 +122,14 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
         { requestId, subgraph: this.options.name, status: response.statusCode },
         'subgraph answered without a GraphQL response',
       );
-      return upstreamUnavailable(this.options.name, requestId);
+      return upstreamUnavailable(this.options.name, failurePaths(request, document));
     } catch (error) {
       outcome = 'unavailable';
       this.options.logger.warn(
         { requestId, subgraph: this.options.name, err: error },
         'subgraph request failed',
       );
-      return upstreamUnavailable(this.options.name, requestId);
+      return upstreamUnavailable(this.options.name, failurePaths(request, document));
     } finally {
       this.options.duration?.observe(
         { subgraph: this.options.name, outcome },

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import type { Logger } from '@meridian/observability';
+import type { SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Caller, GatewayAuth } from '../auth';
+import type { GatewayContext } from '../context';
+import { formatError } from '../errors';
 import {
   type ExecutionArgs,
   type ExecutionResult,
@@ -13,14 +19,8 @@ import {
   specifiedRules,
   type ValidationRule,
   validate,
-} from 'graphql';
-import type { SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import type { Caller, GatewayAuth } from '../auth';
-import type { GatewayContext } from '../context';
-import { formatError } from '../errors';
-import { QUERY_LIMITS, QueryTooComplexError } from '../limits';
+} from '../graphql';
+import { isTokenLimitError, QUERY_LIMITS, QueryTooComplexError } from '../limits';
 import type { GatewayMetrics } from '../metrics';
 import type { RunQuery, SubscriptionResolvers } from './resolvers';
 
@@ -68,7 +68,7 @@ function parseOperation(query: string): ReturnType<typeof parse> | GraphQLError 
     return parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
   } catch (error) {
     const message = (error as Error).message;
-    if (message.includes('tokens')) return new QueryTooComplexError(message);
+    if (isTokenLimitError(message)) return new QueryTooComplexError(message);
     return new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } });
   }
 }
