@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import {
   ExceptionRaisedSubscription,
@@ -10,6 +10,7 @@ import {
   OverviewQuery,
   TREND_DAYS,
 } from '../../graphql/overview';
+import { useConnectionStatus } from '../../lib/connection-status';
 import { describeError } from '../../lib/errors';
 import { mergeFeed } from '../../lib/exception-feed';
 import { formatClock, formatCount } from '../../lib/format';
@@ -45,6 +46,14 @@ export function Overview() {
   useEffect(() => {
     if (raised.data || kpiUpdate.data) refresh();
   }, [raised.data, kpiUpdate.data, refresh]);
+
+  // Events sent while the socket was down are lost; catch up once it is back.
+  const connection = useConnectionStatus();
+  const previousConnection = useRef(connection);
+  useEffect(() => {
+    if (connection === 'live' && previousConnection.current === 'reconnecting') refresh();
+    previousConnection.current = connection;
+  }, [connection, refresh]);
 
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   useEffect(() => {
