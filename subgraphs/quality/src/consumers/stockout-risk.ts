@@ -5,7 +5,7 @@ import { stockoutException } from '../domain/stockout-rule';
 import { raiseExceptionForTenant } from '../services/exceptions';
 import { findOpenExceptionOfKind } from '../store/exceptions';
 
-const CONSUMER = 'quality.stockout-risk';
+const CONSUMER = 'quality-stockout-risk';
 
 /** Turns supply's position changes into STOCKOUT_RISK exceptions, once per event (inbox) and per open risk. */
 export function startStockoutRiskConsumer({ prisma, backbone, logger }: SubgraphDeps) {
