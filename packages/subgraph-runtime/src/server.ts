@@ -57,7 +57,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function sendError(res: ServerResponse, error: MeridianError, requestId: string): void {
   res.writeHead(httpStatusOf(error.code), { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.toJSON(), requestId } }] }));
+  res.end(
+    JSON.stringify({
+      errors: [{ message: error.message, extensions: { code: error.code, ...error.details, requestId } }],
+    }),
+  );
 }
 
 export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {

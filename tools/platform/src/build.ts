@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { repoRoot } from '@meridian/db/embedded';
 
 /** Builds the control tower through turbo, which replays the previous build when nothing changed. */
@@ -11,7 +11,14 @@ export async function buildWeb(say: (message: string) => void): Promise<void> {
     {
       cwd: repoRoot,
       stdio: 'inherit',
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+      env: {
+        ...process.env,
+        // turbo looks for the workspace's package manager on PATH; the pinned pnpm is a root devDependency.
+        PATH: `${join(repoRoot, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        TURBO_TELEMETRY_DISABLED: '1',
+        DO_NOT_TRACK: '1',
+      },
     },
   );
   if (result.status !== 0) throw new Error('The control tower did not build; see the output above.');

@@ -3,7 +3,7 @@ import { DEFAULT_PORTS } from '@meridian/config';
 import { createPrismaClient } from '@meridian/db';
 import { repoRoot, resolveDatabaseUrl } from '@meridian/db/embedded';
 import { migrateDatabase } from '@meridian/db/migrate';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoWorld } from '@meridian/prisma';
+import { demoPassword, demoRoles, demoUserEmail, seedDemoWorld } from '@meridian/prisma';
 import { buildWeb } from './build';
 import { ensureDevKeys } from './keys';
 import { ServiceStartError } from './processes';
@@ -61,8 +61,8 @@ Meridian is up in ${seconds} s.
   Database        ${database.embedded ? 'embedded PostgreSQL (data in .data/postgres)' : 'DATABASE_URL'}
   Logs            .data/logs/<service>.log
 
-  Demo logins (password "${DEMO_PASSWORD}"):
-${DEMO_USERS.map((user) => `    ${user.role.padEnd(10)} ${user.email}`).join('\n')}
+  Demo logins (password "${demoPassword}"):
+${demoRoles.map((role) => `    ${role.padEnd(10)} ${demoUserEmail(role)}`).join('\n')}
 
 Press Ctrl-C to stop.`);
     stack.onUnexpectedExit((name, recentOutput) => {
