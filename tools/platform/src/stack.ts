@@ -84,6 +84,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         GATEWAY_PORT: String(ports.gateway),
         ACCESS_TOKEN_PUBLIC_KEY: keys.ACCESS_TOKEN_PUBLIC_KEY,
         GATEWAY_PRIVATE_KEY: keys.GATEWAY_PRIVATE_KEY,
+        CORS_ORIGINS: `http://localhost:${ports.web},http://127.0.0.1:${ports.web}`,
         ...subgraphEnv,
       }),
       service('ingest', join('apps', 'ingest', 'src', 'main.ts'), ports.ingest, { INGEST_PORT: String(ports.ingest) }),

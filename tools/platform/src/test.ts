@@ -116,7 +116,7 @@ export async function main(args: string[]): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   const server = await resolveDatabaseUrl({
     log: { info: (message) => say(`› ${message}`) },
-    embedded: { dataDir: join(repoRoot, '.data', 'postgres-test'), port: 5434, database: 'postgres' },
+    embedded: { dataDir: join(repoRoot, '.data', 'postgres-suite'), port: 5444, database: 'postgres' },
   });
   const results: SuiteResult[] = [];
   try {
