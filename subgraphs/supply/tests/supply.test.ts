@@ -70,8 +70,9 @@ describe('inventory KPIs', () => {
         { tenantId, skuId: skuA, locationId: dc, day: utcDate(1), ordered: 100, shipped: 90 },
         { tenantId, skuId: skuB, locationId: dc, day: utcDate(1), ordered: 50, shipped: 50 },
         { tenantId, skuId: skuA, locationId: dc, day: utcDate(3), ordered: 50, shipped: 10 },
-        // Outside the 30-day window: must not move the fill rate.
+        // Outside the window of complete days (too old, or today): must not move the fill rate.
         { tenantId, skuId: skuA, locationId: dc, day: utcDate(45), ordered: 1000, shipped: 0 },
+        { tenantId, skuId: skuB, locationId: dc, day: utcDate(0), ordered: 100, shipped: 0 },
       ],
     });
 
@@ -81,7 +82,7 @@ describe('inventory KPIs', () => {
           fillRate: number;
           skusAtStockoutRisk: number;
           skuCount: number;
-          fillRateTrend: Array<{ day: string; ordered: number; shipped: number; fillRate: number }>;
+          fillRateTrend: Array<{ day: string; ordered: number; shipped: number; fillRate: number | null }>;
         };
       }>;
     }>(KPIS, {
@@ -95,10 +96,10 @@ describe('inventory KPIs', () => {
     expect(kpis.skuCount).toBe(3);
     expect(kpis.fillRate).toBeCloseTo(150 / 200);
     expect(kpis.fillRateTrend).toEqual([
+      { day: utcDate(4).toISOString().slice(0, 10), ordered: 0, shipped: 0, fillRate: null },
       { day: utcDate(3).toISOString().slice(0, 10), ordered: 50, shipped: 10, fillRate: 0.2 },
-      { day: utcDate(2).toISOString().slice(0, 10), ordered: 0, shipped: 0, fillRate: 1 },
+      { day: utcDate(2).toISOString().slice(0, 10), ordered: 0, shipped: 0, fillRate: null },
       { day: utcDate(1).toISOString().slice(0, 10), ordered: 150, shipped: 140, fillRate: 140 / 150 },
-      { day: utcDate(0).toISOString().slice(0, 10), ordered: 0, shipped: 0, fillRate: 1 },
     ]);
   });
 

@@ -28,26 +28,27 @@ describe('fillRate', () => {
 describe('dayWindow', () => {
   it('ends at today’s UTC midnight and spans the given number of days', () => {
     const { from, to } = dayWindow(now, 30);
-    expect(to.toISOString()).toBe('2026-11-27T00:00:00.000Z');
-    expect(from.toISOString()).toBe('2026-10-29T00:00:00.000Z');
-    expect(utcDay(dayWindow(now, 1).from)).toBe('2026-11-27');
+    expect(to.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(from.toISOString()).toBe('2026-10-28T00:00:00.000Z');
+    expect(utcDay(dayWindow(now, 1).from)).toBe('2026-11-26');
   });
 });
 
 describe('fillRateTrend', () => {
-  it('gives every day of the window, oldest first, with missing days as nothing ordered', () => {
+  it('gives every complete day of the window, oldest first, with no rate on days without orders', () => {
     const trend = fillRateTrend(
       [
-        { day: new Date('2026-11-27'), ordered: 10, shipped: 9 },
-        { day: new Date('2026-11-25'), ordered: 4, shipped: 2 },
+        { day: new Date('2026-11-27'), ordered: 10, shipped: 1 },
+        { day: new Date('2026-11-26'), ordered: 10, shipped: 9 },
+        { day: new Date('2026-11-24'), ordered: 4, shipped: 2 },
       ],
       now,
       3,
     );
     expect(trend).toEqual([
-      { day: '2026-11-25', ordered: 4, shipped: 2, fillRate: 0.5 },
-      { day: '2026-11-26', ordered: 0, shipped: 0, fillRate: 1 },
-      { day: '2026-11-27', ordered: 10, shipped: 9, fillRate: 0.9 },
+      { day: '2026-11-24', ordered: 4, shipped: 2, fillRate: 0.5 },
+      { day: '2026-11-25', ordered: 0, shipped: 0, fillRate: null },
+      { day: '2026-11-26', ordered: 10, shipped: 9, fillRate: 0.9 },
     ]);
   });
 

@@ -8,7 +8,8 @@ export interface DemandTotals {
 export interface FillRateDay extends DemandTotals {
   /** UTC date, YYYY-MM-DD */
   day: string;
-  fillRate: number;
+  /** Null on a day with nothing ordered: no demand is not the same as perfect service. */
+  fillRate: number | null;
 }
 
 /** The UTC calendar date of an instant, YYYY-MM-DD. */
@@ -16,9 +17,12 @@ export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** The `days` UTC calendar days that end with today, as the midnights of the first and the last day. */
+/**
+ * The last `days` complete UTC calendar days (ending yesterday), as the midnights of the first and the
+ * last day. Today is left out: its orders are still arriving and its shipments lag them.
+ */
 export function dayWindow(now: Date, days: number): { from: Date; to: Date } {
-  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - DAY_MS);
   return { from: new Date(to.getTime() - (days - 1) * DAY_MS), to };
 }
 
@@ -42,6 +46,7 @@ export function fillRateTrend(
   return Array.from({ length: days }, (_, index) => {
     const day = utcDay(new Date(from.getTime() + index * DAY_MS));
     const totals = byDay.get(day) ?? { ordered: 0, shipped: 0 };
-    return { day, ordered: totals.ordered, shipped: totals.shipped, fillRate: fillRate(totals) };
+    const rate = totals.ordered > 0 ? fillRate(totals) : null;
+    return { day, ordered: totals.ordered, shipped: totals.shipped, fillRate: rate };
   });
 }
