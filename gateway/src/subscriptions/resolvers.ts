@@ -21,9 +21,22 @@ export interface SubscriptionResolvers {
 type ExceptionOutcome = Awaited<ReturnType<typeof rootOf>>;
 
 /**
+ * Who may see the same answer: Meridian authorizes by tenant and role (requireTenant, requireRole), and no
+ * user-specific field is reachable from Exception, so subscribers of one tenant with one role set share one
+ * supergraph query per event instead of one each. Should a per-user field become reachable from Exception,
+ * key by `caller.token` here instead.
+ */
+export function audienceOf(context: GatewayContext): string {
+  const { identity } = context.caller;
+  return identity.kind === 'user'
+    ? `${identity.tenantId}|${[...identity.roles].sort().join(',')}`
+    : 'anonymous';
+}
+
+/**
  * Resolvers for WebSocket operations. Subscription fields stream the caller's tenant's events from the feed;
  * `exceptionRaised` then fetches the subscriber's selection through the supergraph with the subscriber's
- * identity. Subscribers with the same identity and selection share that one query per event.
+ * identity; subscribers with the same audience (see `audienceOf`) and selection share that query per event.
  */
 export function createSubscriptionResolvers({
   feed,
@@ -42,7 +55,7 @@ export function createSubscriptionResolvers({
     const { query, idVariable, variableNames } = exceptionQueryFor(info);
     const variables: Record<string, unknown> = { [idVariable]: event.data.exceptionId };
     for (const name of variableNames) variables[name] = info.variableValues[name];
-    const key = `${context.caller.token ?? ''}\n${query}\n${JSON.stringify(variables)}`;
+    const key = `${audienceOf(context)}\n${query}\n${JSON.stringify(variables)}`;
     let outcome = event.memo.get(key) as Promise<ExceptionOutcome> | undefined;
     if (!outcome) {
       const requestId = `${context.requestId}:${event.id}`;

@@ -1,0 +1,172 @@
+import { join } from 'node:path';
+import {
+  generateSigningKeyPair,
+  importSigningKey,
+  issueAccessToken,
+  type SigningKeyPair,
+  type UserIdentity,
+} from '@meridian/auth';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@meridian/config';
+import { createPrismaClient, type PrismaClient } from '@meridian/db';
+import {
+  createDatabase,
+  dropDatabase,
+  repoRoot,
+  startEmbeddedPostgres,
+  withDatabaseName,
+} from '@meridian/db/embedded';
+import { migrateDatabase } from '@meridian/db/migrate';
+import { demoTenant, demoUsers, seedDemoWorld } from '@meridian/prisma';
+import { answers200, answersGraphQL, type BenchProcess, startProcess } from './processes';
+
+/** Ports of their own, so a benchmark never collides with `npm start` or a test run. */
+export const BENCH_PORTS = {
+  ourGateway: 24_000,
+  stockGateway: 24_010,
+  subgraphs: { catalog: 24_001, supply: 24_002, logistics: 24_003, quality: 24_004, security: 24_005 },
+} as const;
+
+export interface BenchPlatform {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** The demo tenant's id. */
+  tenantId: string;
+  /** The demo planner's access token (valid 15 min). */
+  plannerToken(): Promise<string>;
+  /** An access token for any identity (valid 15 min). */
+  tokenFor(identity: UserIdentity): Promise<string>;
+  startOurGateway(): Promise<BenchProcess & { url: string }>;
+  startStockGateway(): Promise<BenchProcess & { url: string }>;
+  stop(): Promise<void>;
+}
+
+const logDir = join(repoRoot, '.data', 'bench-logs');
+const say = (message: string) => console.log(message);
+
+function keyEnv(access: SigningKeyPair, gateway: SigningKeyPair) {
+  return {
+    ACCESS_TOKEN_PRIVATE_KEY: JSON.stringify(access.privateJwk),
+    ACCESS_TOKEN_PUBLIC_KEY: JSON.stringify(access.publicJwk),
+    GATEWAY_PRIVATE_KEY: JSON.stringify(gateway.privateJwk),
+    GATEWAY_PUBLIC_KEY: JSON.stringify(gateway.publicJwk),
+  };
+}
+
+/**
+ * A throw-away database (on DATABASE_URL's server, or the embedded PostgreSQL) migrated and seeded with the
+ * demo world, the five subgraphs as child processes, and the means to start either gateway in front of them.
+ */
+export async function startBenchPlatform(): Promise<BenchPlatform> {
+  const configured = process.env.DATABASE_URL?.trim();
+  const server = configured
+    ? { adminUrl: withDatabaseName(configured, 'postgres'), stop: async () => {} }
+    : await startEmbeddedPostgres({ log: { info: say } });
+  const databaseName = `meridian_bench_${Date.now()}`;
+  const databaseUrl = await createDatabase(server.adminUrl, databaseName);
+  const children: BenchProcess[] = [];
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
+  const stop = async () => {
+    await Promise.all(children.map((child) => child.stop()));
+    await prisma.$disconnect();
+    await dropDatabase(server.adminUrl, databaseName).catch(() => {});
+    await server.stop();
+  };
+  try {
+    say('Migrating and seeding a fresh database …');
+    await migrateDatabase(databaseUrl);
+    await seedDemoWorld(prisma);
+
+    const access = await generateSigningKeyPair('bench-access');
+    const gatewayKeys = await generateSigningKeyPair('bench-gateway');
+    const keys = keyEnv(access, gatewayKeys);
+    const accessPrivateKey = await importSigningKey(access.privateJwk);
+    const common = { DATABASE_URL: databaseUrl, NATS_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+    const subgraphUrls = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS.subgraphs[name]}/graphql`]),
+    ) as Record<SubgraphName, string>;
+    const subgraphEnv = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrls[name]]),
+    );
+
+    say('Starting the five subgraphs …');
+    children.push(
+      ...(await Promise.all(
+        SUBGRAPH_NAMES.map((name) =>
+          startProcess({
+            name,
+            entry: join('subgraphs', name, 'src', 'main.ts'),
+            cwd: repoRoot,
+            logDir,
+            env: {
+              ...common,
+              PORT: String(BENCH_PORTS.subgraphs[name]),
+              GATEWAY_PUBLIC_KEY: keys.GATEWAY_PUBLIC_KEY,
+              ...(name === 'security' ? { ACCESS_TOKEN_PRIVATE_KEY: keys.ACCESS_TOKEN_PRIVATE_KEY } : {}),
+            },
+            ready: answers200(`http://127.0.0.1:${BENCH_PORTS.subgraphs[name]}/healthz`),
+          }),
+        ),
+      )),
+    );
+
+    // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each gateway run there (open it in Chrome DevTools).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const gatewayEnv = {
+      ...common,
+      ...subgraphEnv,
+      ACCESS_TOKEN_PUBLIC_KEY: keys.ACCESS_TOKEN_PUBLIC_KEY,
+      GATEWAY_PRIVATE_KEY: keys.GATEWAY_PRIVATE_KEY,
+    };
+    const planner = await prisma.user.findUniqueOrThrow({ where: { id: demoUsers.planner.id } });
+    const identity: UserIdentity = {
+      kind: 'user',
+      userId: planner.id,
+      tenantId: demoTenant.id,
+      email: planner.email,
+      roles: ['planner', 'analyst'],
+    };
+
+    return {
+      databaseUrl,
+      prisma,
+      subgraphUrls,
+      tenantId: demoTenant.id,
+      plannerToken: async () => (await issueAccessToken(accessPrivateKey, identity)).token,
+      tokenFor: async (user) => (await issueAccessToken(accessPrivateKey, user)).token,
+      async startOurGateway() {
+        const url = `http://127.0.0.1:${BENCH_PORTS.ourGateway}/graphql`;
+        const child = await startProcess({
+          name: 'gateway',
+          entry: join('gateway', 'src', 'main.ts'),
+          cwd: repoRoot,
+          logDir,
+          env: { ...gatewayEnv, GATEWAY_PORT: String(BENCH_PORTS.ourGateway) },
+          nodeArgs,
+          ready: answers200(`http://127.0.0.1:${BENCH_PORTS.ourGateway}/healthz`),
+        });
+        children.push(child);
+        return { ...child, url };
+      },
+      async startStockGateway() {
+        const url = `http://127.0.0.1:${BENCH_PORTS.stockGateway}/graphql`;
+        const child = await startProcess({
+          name: 'stock-gateway',
+          entry: join('bench', 'src', 'stock-gateway.ts'),
+          cwd: repoRoot,
+          logDir,
+          env: { ...gatewayEnv, PORT: String(BENCH_PORTS.stockGateway) },
+          nodeArgs,
+          ready: answersGraphQL(url),
+        });
+        children.push(child);
+        return { ...child, url };
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface BenchProcess {
+  name: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a TypeScript entry point in its own Node process (through tsx), its output in `<logDir>/<name>.log`,
+ * and resolves once `ready()` says so. Servers under test live in children so the load generator
+ * never shares their event loop.
+ */
+export async function startProcess(options: {
+  name: string;
+  entry: string;
+  env: Record<string, string>;
+  logDir: string;
+  cwd: string;
+  ready: () => Promise<boolean>;
+  timeoutMs?: number;
+  /** Extra Node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+}): Promise<BenchProcess> {
+  mkdirSync(options.logDir, { recursive: true });
+  const log = createWriteStream(join(options.logDir, `${options.name}.log`));
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(kill);
+    }
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `${options.name} exited during start; see ${join(options.logDir, `${options.name}.log`)}`,
+      );
+    }
+    if (await options.ready().catch(() => false)) return { name: options.name, child, stop };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`${options.name} did not become ready in time; see ${options.logDir}`);
+}
+
+/** Ready when GET `url` answers 200. */
+export const answers200 = (url: string) => async () =>
+  (await fetch(url, { signal: AbortSignal.timeout(1_000) })).status === 200;
+
+/** Ready when a GraphQL endpoint answers `{ __typename }`. */
+export const answersGraphQL = (url: string) => async () => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+    signal: AbortSignal.timeout(1_000),
+  });
+  return response.ok;
+};
