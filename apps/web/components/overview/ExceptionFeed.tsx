@@ -55,7 +55,9 @@ export function ExceptionFeed({
         >
           <div className="feed__head">
             <SeverityBadge severity={exception.severity} />
-            <span className="feed__title">{exception.title}</span>
+            <span className="feed__title" title={exception.title}>
+              {exception.title}
+            </span>
           </div>
           <div className="feed__meta">
             <span>{humanKind(exception.kind)}</span>
