@@ -94,6 +94,31 @@ describe('subscriptions over graphql-ws', () => {
     expect(await closeCodeFor({ authorization: `Bearer ${forged.token}` })).toBe(CLOSE_UNAUTHORIZED);
   });
 
+  it('closes a connection with 4401 when its token expires', async () => {
+    const short = await issueAccessToken(
+      platform.accessPrivateKey,
+      testUser(world.tenantId, ['planner']),
+      new Date(),
+      1,
+    );
+    let acknowledged = false;
+    const code = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(platform.gateway.wsUrl, 'graphql-transport-ws');
+      socket.on('open', () =>
+        socket.send(
+          JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${short.token}` } }),
+        ),
+      );
+      socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type === 'connection_ack') acknowledged = true;
+      });
+      socket.on('close', (closeCode) => resolve(closeCode));
+    });
+    // Accepted first (the token was still valid), then closed when it ran out.
+    expect(acknowledged).toBe(true);
+    expect(code).toBe(CLOSE_UNAUTHORIZED);
+  });
+
   it("delivers exceptionRaised within 1 s with nested fields, to its tenant's subscribers only", async () => {
     const mine = record<{ data: { exceptionRaised: Record<string, unknown> } }>(
       connect(`Bearer ${token}`),

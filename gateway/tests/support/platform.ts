@@ -45,6 +45,8 @@ export interface TestPlatform {
   prisma: PrismaClient;
   backbone: EventBackbone;
   gatewayPublicKey: CryptoKey;
+  /** Signs access tokens the gateway accepts. */
+  accessPrivateKey: CryptoKey;
   /** A fresh user of `tenantId` and a valid access token for it. */
   signIn(tenantId: string, roles?: Role[]): Promise<{ user: UserIdentity; token: string }>;
   /** Another gateway on the same keys, e.g. pointed at a subgraph that is down. */
@@ -114,6 +116,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     prisma,
     backbone,
     gatewayPublicKey,
+    accessPrivateKey,
     async signIn(tenantId, roles = ['planner', 'logistics', 'analyst']) {
       const user = testUser(tenantId, roles);
       return { user, token: (await issueAccessToken(accessPrivateKey, user)).token };
