@@ -99,7 +99,8 @@ describe('subscriptions over graphql-ws', () => {
       platform.accessPrivateKey,
       testUser(world.tenantId, ['planner']),
       new Date(),
-      1,
+      // Whole seconds: 2 leaves between 1 and 2 s of validity, enough to be accepted first.
+      2,
     );
     let acknowledged = false;
     const code = await new Promise<number>((resolve) => {
