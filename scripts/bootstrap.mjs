@@ -34,7 +34,11 @@ if (mtime(modulesMarker) < mtime(join(root, 'pnpm-lock.yaml'))) {
 const schemaDir = join(root, 'prisma', 'schema');
 const newestSchema = Math.max(...readdirSync(schemaDir).map((file) => mtime(join(schemaDir, file))));
 if (mtime(join(root, 'packages', 'db', 'src', 'generated', 'prisma', 'client.ts')) < newestSchema) {
-  run(process.execPath, [join(root, 'packages', 'db', 'scripts', 'generate.mjs')], 'generating the Prisma client');
+  run(
+    process.execPath,
+    [join(root, 'packages', 'db', 'scripts', 'generate.mjs')],
+    'generating the Prisma client',
+  );
 }
 
 const { register } = await import('tsx/esm/api');

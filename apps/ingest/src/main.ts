@@ -20,7 +20,9 @@ const server = createServer(async (req, res) => {
     res.end(await metrics.registry.metrics());
   } else {
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'NOT_FOUND', message: 'Ingestion endpoints are not built yet; try /healthz.' }));
+    res.end(
+      JSON.stringify({ code: 'NOT_FOUND', message: 'Ingestion endpoints are not built yet; try /healthz.' }),
+    );
   }
 });
 

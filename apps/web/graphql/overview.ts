@@ -6,7 +6,8 @@ export interface FillRateDay {
   day: string;
   ordered: number;
   shipped: number;
-  fillRate: number;
+  /** Null on a day with nothing ordered */
+  fillRate: number | null;
 }
 
 export interface FeedException {

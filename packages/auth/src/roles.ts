@@ -16,7 +16,10 @@ export type UserIdentity = Extract<Identity, { kind: 'user' }>;
 
 export function requireUser(identity: Identity): UserIdentity {
   if (identity.kind !== 'user') {
-    throw new MeridianError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send a bearer token from the login mutation.');
+    throw new MeridianError(
+      ErrorCode.UNAUTHENTICATED,
+      'Sign in first: send a bearer token from the login mutation.',
+    );
   }
   return identity;
 }

@@ -39,8 +39,16 @@ export async function issueAccessToken(
 
 function identityFromClaims(payload: Record<string, unknown>): UserIdentity {
   const { sub, tid, email, roles } = payload;
-  if (typeof sub !== 'string' || typeof tid !== 'string' || typeof email !== 'string' || !Array.isArray(roles)) {
-    throw new MeridianError(ErrorCode.UNAUTHENTICATED, 'The token is missing required claims; sign in again.');
+  if (
+    typeof sub !== 'string' ||
+    typeof tid !== 'string' ||
+    typeof email !== 'string' ||
+    !Array.isArray(roles)
+  ) {
+    throw new MeridianError(
+      ErrorCode.UNAUTHENTICATED,
+      'The token is missing required claims; sign in again.',
+    );
   }
   return { kind: 'user', userId: sub, tenantId: tid, email, roles: roles.filter(isRole) };
 }
@@ -89,7 +97,10 @@ export async function signIdentityAssertion(
   return jwt.sign(gatewayPrivateKey);
 }
 
-export async function verifyIdentityAssertion(gatewayPublicKey: CryptoKey, assertion: string): Promise<Identity> {
+export async function verifyIdentityAssertion(
+  gatewayPublicKey: CryptoKey,
+  assertion: string,
+): Promise<Identity> {
   try {
     const { payload } = await jwtVerify(assertion, gatewayPublicKey, {
       issuer: GATEWAY_ISSUER,

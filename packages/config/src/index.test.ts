@@ -18,7 +18,10 @@ describe('loadConfig', () => {
   });
 
   it('applies defaults and coerces numbers', () => {
-    const config = loadConfig({ ...commonEnv, PORT: port(4001) }, { DATABASE_URL: 'postgres://x/y', PORT: '4100' });
+    const config = loadConfig(
+      { ...commonEnv, PORT: port(4001) },
+      { DATABASE_URL: 'postgres://x/y', PORT: '4100' },
+    );
     expect(config.PORT).toBe(4100);
     expect(config.NODE_ENV).toBe('development');
     expect(config.NATS_URL).toBeUndefined();

@@ -14,7 +14,13 @@ export const DEFAULT_PORTS = {
 } as const;
 
 export type SubgraphName = 'catalog' | 'supply' | 'logistics' | 'quality' | 'security';
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['catalog', 'supply', 'logistics', 'quality', 'security'];
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = [
+  'catalog',
+  'supply',
+  'logistics',
+  'quality',
+  'security',
+];
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';

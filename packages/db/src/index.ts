@@ -1,7 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
-// Types `inject('databaseUrl')` in every test that imports this package.
-import type {} from './testing/provided-context';
 
 export * from './generated/prisma/client';
 

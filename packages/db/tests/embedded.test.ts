@@ -6,6 +6,7 @@ import { ErrorCode } from '@meridian/errors';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { repoRoot, resolveDatabaseUrl, startEmbeddedPostgres } from '../src/embedded';
 import { withClient } from '../src/server';
+import '../src/testing/provided-context';
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -16,7 +16,8 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string | null | undefined): number {
   if (!cursor) return 0;
   const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new MeridianError(ErrorCode.BAD_USER_INPUT, 'The cursor is not valid.', { field: 'after' });
+  if (!match)
+    throw new MeridianError(ErrorCode.BAD_USER_INPUT, 'The cursor is not valid.', { field: 'after' });
   return Number(match[1]) + 1;
 }
 
@@ -30,7 +31,12 @@ export function pageSize(first: number | null | undefined, fallback = 50): numbe
   return size;
 }
 
-export function toConnection<Node>(nodes: Node[], skip: number, take: number, totalCount: number): Connection<Node> {
+export function toConnection<Node>(
+  nodes: Node[],
+  skip: number,
+  take: number,
+  totalCount: number,
+): Connection<Node> {
   const page = nodes.slice(0, take);
   const edges = page.map((node, index) => ({ cursor: encodeCursor(skip + index), node }));
   return {

@@ -7,11 +7,15 @@ import { ZodError } from 'zod';
 function fromPrismaError(error: unknown): MeridianError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
-  if (code === 'P2002') return new MeridianError(ErrorCode.CONFLICT, 'A record with the same key already exists.');
+  if (code === 'P2002')
+    return new MeridianError(ErrorCode.CONFLICT, 'A record with the same key already exists.');
   if (code === 'P2025') return new MeridianError(ErrorCode.NOT_FOUND, 'The record does not exist.');
   const name = (error as { name?: unknown }).name;
   if (name === 'PrismaClientInitializationError' || code === 'ECONNREFUSED' || code === 'P1001') {
-    return new MeridianError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+    return new MeridianError(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      'The database is unavailable; try again shortly.',
+    );
   }
   return undefined;
 }
@@ -20,9 +24,13 @@ function fromZodError(error: unknown): MeridianError | undefined {
   if (!(error instanceof ZodError)) return undefined;
   const issue = error.issues[0];
   const field = issue?.path.join('.') || undefined;
-  return new MeridianError(ErrorCode.BAD_USER_INPUT, field ? `${field}: ${issue?.message}` : 'Invalid input.', {
-    field,
-  });
+  return new MeridianError(
+    ErrorCode.BAD_USER_INPUT,
+    field ? `${field}: ${issue?.message}` : 'Invalid input.',
+    {
+      field,
+    },
+  );
 }
 
 /**
@@ -33,7 +41,8 @@ export function createErrorFormatter(logger: Logger, requestIdOf: () => string |
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
     const requestId = requestIdOf();
-    const known = original instanceof MeridianError ? original : (fromZodError(original) ?? fromPrismaError(original));
+    const known =
+      original instanceof MeridianError ? original : (fromZodError(original) ?? fromPrismaError(original));
     if (known) {
       return {
         message: known.message,
@@ -43,7 +52,12 @@ export function createErrorFormatter(logger: Logger, requestIdOf: () => string |
     }
     const code = formatted.extensions?.code;
     if (isErrorCode(code) && code !== ErrorCode.INTERNAL) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, requestId } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code, requestId },
+      };
     }
     if (typeof code === 'string' && code.startsWith('GRAPHQL_')) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code, requestId } };

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { importSigningKey } from '@meridian/auth';
 import { commonEnv, DEFAULT_PORTS, loadConfig, port } from '@meridian/config';
-import { connectDatabase } from './database';
 import { createBackbone } from '@meridian/events';
 import { createLogger } from '@meridian/observability';
 import { type DocumentNode, parse } from 'graphql';
 import { z } from 'zod';
+import { connectDatabase } from './database';
 import { type SubgraphModule, startSubgraph } from './server';
 
 /** Reads the subgraph's SDL that sits beside its code (`schema.graphql`). */
@@ -27,7 +27,11 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
       GATEWAY_PUBLIC_KEY: z.string().min(1, 'set GATEWAY_PUBLIC_KEY (JWK JSON of the gateway signing key)'),
     });
     const prisma = await connectDatabase(config.DATABASE_URL);
-    const backbone = await createBackbone({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL, logger });
+    const backbone = await createBackbone({
+      databaseUrl: config.DATABASE_URL,
+      natsUrl: config.NATS_URL,
+      logger,
+    });
     const running = await startSubgraph(module, {
       port: config.PORT,
       host: process.env.HOST ?? '127.0.0.1',
@@ -50,7 +54,10 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'INTERNAL';
-    logger.fatal({ code, err: error }, `subgraph ${module.name} could not start: ${(error as Error).message}`);
+    logger.fatal(
+      { code, err: error },
+      `subgraph ${module.name} could not start: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
 }

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import { IDENTITY_HEADER, verifyIdentityAssertion } from '@meridian/auth';
-import { ErrorCode, httpStatusOf, MeridianError } from '@meridian/errors';
 import type { SubgraphName } from '@meridian/config';
+import { ErrorCode, httpStatusOf, MeridianError } from '@meridian/errors';
 import { createMetrics, type Logger } from '@meridian/observability';
 import type { DocumentNode } from 'graphql';
 import type { CryptoKey } from 'jose';
@@ -64,7 +64,10 @@ function sendError(res: ServerResponse, error: MeridianError, requestId: string)
   );
 }
 
-export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+export async function startSubgraph(
+  module: SubgraphModule,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
   const { prisma, backbone, gatewayPublicKey } = options;
   const logger: Logger = options.logger.child({ subgraph: module.name });
   const metrics = createMetrics(`subgraph-${module.name}`);
@@ -152,7 +155,11 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       } else if (path === '/graphql') {
         await serveGraphQL(req, res, requestId);
       } else {
-        sendError(res, new MeridianError(ErrorCode.NOT_FOUND, 'Try /graphql, /healthz or /metrics.'), requestId);
+        sendError(
+          res,
+          new MeridianError(ErrorCode.NOT_FOUND, 'Try /graphql, /healthz or /metrics.'),
+          requestId,
+        );
       }
     } catch (error) {
       if (res.headersSent) {
@@ -168,7 +175,10 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       metrics.errors.inc({ code: ErrorCode.INTERNAL });
       sendError(
         res,
-        new MeridianError(ErrorCode.INTERNAL, `Something went wrong on our side; quote request ${requestId}.`),
+        new MeridianError(
+          ErrorCode.INTERNAL,
+          `Something went wrong on our side; quote request ${requestId}.`,
+        ),
         requestId,
       );
     }

@@ -7,7 +7,13 @@ export async function buildWeb(say: (message: string) => void): Promise<void> {
   say('› Building the control tower (cached after the first time)');
   const result = spawnSync(
     process.execPath,
-    [join(repoRoot, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'build', '--filter=@meridian/web', '--output-logs=errors-only'],
+    [
+      join(repoRoot, 'node_modules', 'turbo', 'bin', 'turbo'),
+      'run',
+      'build',
+      '--filter=@meridian/web',
+      '--output-logs=errors-only',
+    ],
     {
       cwd: repoRoot,
       stdio: 'inherit',

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { repoRoot } from '@meridian/db/embedded';
 
 const tsxRun = (entry: string, args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, entry), ...args], { cwd: repoRoot, stdio: 'inherit' });
+  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, entry), ...args], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
 
 /**
  * Every generated artefact from its one source: the Prisma client from prisma/schema, the supergraph from
@@ -20,7 +23,10 @@ export async function main(args: string[]): Promise<number> {
     : [
         [
           'Prisma client',
-          () => spawnSync(process.execPath, [join(repoRoot, 'packages/db/scripts/generate.mjs')], { stdio: 'inherit' }),
+          () =>
+            spawnSync(process.execPath, [join(repoRoot, 'packages/db/scripts/generate.mjs')], {
+              stdio: 'inherit',
+            }),
         ],
         ['supergraph', () => tsxRun('gateway/src/compose.ts', [])],
       ];

@@ -78,7 +78,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         }),
       ),
     );
-    const subgraphEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)]));
+    const subgraphEnv = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)]),
+    );
     await startAll([
       service('gateway', join('gateway', 'src', 'main.ts'), ports.gateway, {
         GATEWAY_PORT: String(ports.gateway),
@@ -87,7 +89,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         CORS_ORIGINS: `http://localhost:${ports.web},http://127.0.0.1:${ports.web}`,
         ...subgraphEnv,
       }),
-      service('ingest', join('apps', 'ingest', 'src', 'main.ts'), ports.ingest, { INGEST_PORT: String(ports.ingest) }),
+      service('ingest', join('apps', 'ingest', 'src', 'main.ts'), ports.ingest, {
+        INGEST_PORT: String(ports.ingest),
+      }),
     ]);
     if (options.web) {
       await startAll([

@@ -66,7 +66,9 @@ ${demoRoles.map((role) => `    ${role.padEnd(10)} ${demoUserEmail(role)}`).join(
 
 Press Ctrl-C to stop.`);
     stack.onUnexpectedExit((name, recentOutput) => {
-      console.error(`! ${name} stopped unexpectedly. Last output:\n    ${recentOutput.slice(-5).join('\n    ')}`);
+      console.error(
+        `! ${name} stopped unexpectedly. Last output:\n    ${recentOutput.slice(-5).join('\n    ')}`,
+      );
     });
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -94,7 +94,8 @@ async function runEndToEnd(adminUrl: string): Promise<SuiteResult> {
       await stack.stop();
     }
   } catch (error) {
-    const output = error instanceof ServiceStartError ? `\n    ${error.recentOutput.slice(-8).join('\n    ')}` : '';
+    const output =
+      error instanceof ServiceStartError ? `\n    ${error.recentOutput.slice(-8).join('\n    ')}` : '';
     console.error(`✗ The end-to-end stack did not start: ${(error as Error).message}${output}`);
     return { suite: 'e2e', passed: 0, failed: 1, skipped: 0 };
   } finally {
@@ -104,7 +105,12 @@ async function runEndToEnd(adminUrl: string): Promise<SuiteResult> {
   const { stats } = JSON.parse(readFileSync(outputFile, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
-  return { suite: 'e2e', passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  return {
+    suite: 'e2e',
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected,
+    skipped: stats.skipped,
+  };
 }
 
 /**
@@ -128,10 +134,15 @@ export async function main(args: string[]): Promise<number> {
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
   const skipped = results.reduce((sum, result) => sum + result.skipped, 0);
-  writeFileSync(join(resultsDir, 'summary.json'), JSON.stringify({ results, passed, failed, skipped }, null, 2));
+  writeFileSync(
+    join(resultsDir, 'summary.json'),
+    JSON.stringify({ results, passed, failed, skipped }, null, 2),
+  );
   say('');
   for (const result of results) {
-    say(`  ${result.suite.padEnd(7)} ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
+    say(
+      `  ${result.suite.padEnd(7)} ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`,
+    );
   }
   say(`${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;

@@ -16,7 +16,7 @@ function DayTooltip({ active, payload }: TooltipProps) {
   return (
     <div className="chart-tooltip">
       <strong>{formatDay(day.day)}</strong>
-      <span>Fill rate {formatPercent(day.fillRate)}</span>
+      <span>{day.fillRate === null ? 'Nothing ordered' : `Fill rate ${formatPercent(day.fillRate)}`}</span>
       <span>
         {formatCount(day.shipped)} of {formatCount(day.ordered)} units shipped
       </span>
@@ -35,12 +35,13 @@ function percentTicks(lowest: number): number[] {
 
 /** Daily fill rate as an area chart, with the same figures as a table for keyboard and screen-reader users. */
 export function FillRateTrendChart({ days }: { days: readonly FillRateDay[] }) {
-  if (days.length === 0) {
+  const rates = days.flatMap((day) => (day.fillRate === null ? [] : [day.fillRate]));
+  if (rates.length === 0) {
     return (
       <EmptyState title="No orders in this period">The trend appears once orders are recorded.</EmptyState>
     );
   }
-  const ticks = percentTicks(Math.min(...days.map((day) => day.fillRate)));
+  const ticks = percentTicks(Math.min(...rates));
   return (
     <figure
       className="chart"
@@ -104,7 +105,7 @@ export function FillRateTrendChart({ days }: { days: readonly FillRateDay[] }) {
                 <th scope="row">{day.day}</th>
                 <td>{formatCount(day.ordered)} units</td>
                 <td>{formatCount(day.shipped)} units</td>
-                <td>{formatPercent(day.fillRate)}</td>
+                <td>{day.fillRate === null ? '—' : formatPercent(day.fillRate)}</td>
               </tr>
             ))}
           </tbody>

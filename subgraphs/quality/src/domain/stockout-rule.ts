@@ -22,7 +22,8 @@ export function stockoutException(
     available <= 0 ? 'CRITICAL' : cover <= position.safetyStock ? 'HIGH' : 'MEDIUM';
   return {
     severity,
-    title: available <= 0 ? 'Stock-out: nothing available' : 'Stock-out risk: cover at or below reorder point',
+    title:
+      available <= 0 ? 'Stock-out: nothing available' : 'Stock-out risk: cover at or below reorder point',
     detail: `Available ${available} + in transit ${position.inTransit} is at or below the reorder point ${position.reorderPoint} (safety stock ${position.safetyStock}). Trigger: ${position.reason}.`,
   };
 }

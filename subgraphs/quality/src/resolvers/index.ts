@@ -1,7 +1,13 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { requireUser } from '@meridian/auth';
 import type { Exception } from '@meridian/db';
-import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { dateTimeScalar, decodeCursor, pageSize, type SubgraphContext, toConnection } from '@meridian/subgraph-runtime';
+import {
+  dateTimeScalar,
+  decodeCursor,
+  pageSize,
+  type SubgraphContext,
+  toConnection,
+} from '@meridian/subgraph-runtime';
 import { isSlaBreached } from '../domain/sla';
 import * as exceptions from '../services/exceptions';
 import * as store from '../store/exceptions';
@@ -11,7 +17,11 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
   Query: {
     exception: (_, { id }: { id: string }, { prisma, identity }) =>
       store.findException(prisma, requireUser(identity).tenantId, id),
-    exceptions: async (_, args: { status?: never; severity?: never; first?: number; after?: string }, ctx) => {
+    exceptions: async (
+      _,
+      args: { status?: never; severity?: never; first?: number; after?: string },
+      ctx,
+    ) => {
       const { tenantId } = requireUser(ctx.identity);
       const skip = decodeCursor(args.after);
       const take = pageSize(args.first);

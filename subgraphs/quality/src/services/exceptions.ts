@@ -97,7 +97,8 @@ async function transition(
   const user = requireRole(identity, 'planner', 'logistics', 'analyst');
   return prisma.$transaction(async (tx) => {
     const exception = await store.findException(tx, user.tenantId, id);
-    if (!exception) throw new MeridianError(ErrorCode.NOT_FOUND, `No exception ${id} in your tenant.`, { field: 'id' });
+    if (!exception)
+      throw new MeridianError(ErrorCode.NOT_FOUND, `No exception ${id} in your tenant.`, { field: 'id' });
     if (exception.status === 'RESOLVED') {
       throw new MeridianError(ErrorCode.CONFLICT, 'The exception is already resolved.', { field: 'id' });
     }

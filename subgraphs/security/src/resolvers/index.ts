@@ -10,7 +10,8 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
     me: (_, __, { prisma, identity }) => sessions.currentUser(prisma, identity),
   },
   Mutation: {
-    login: (_, credentials: { email: string; password: string }, { prisma }) => sessions.login(prisma, credentials),
+    login: (_, credentials: { email: string; password: string }, { prisma }) =>
+      sessions.login(prisma, credentials),
   },
   User: {
     __resolveReference: (ref: { id: string }, { prisma, identity }: SubgraphContext) =>

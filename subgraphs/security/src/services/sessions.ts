@@ -1,4 +1,11 @@
-import { hashPassword, type Identity, isRole, issueAccessToken, requireUser, verifyPassword } from '@meridian/auth';
+import {
+  hashPassword,
+  type Identity,
+  isRole,
+  issueAccessToken,
+  requireUser,
+  verifyPassword,
+} from '@meridian/auth';
 import type { PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { z } from 'zod';
@@ -19,9 +26,13 @@ export async function login(prisma: PrismaClient, rawCredentials: unknown) {
   decoyHash ??= hashPassword('decoy-password-for-unknown-users');
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   if (!user || !passwordMatches) {
-    throw new MeridianError(ErrorCode.UNAUTHENTICATED, 'Email or password is wrong. Check both and try again.', {
-      reason: 'INVALID_CREDENTIALS',
-    });
+    throw new MeridianError(
+      ErrorCode.UNAUTHENTICATED,
+      'Email or password is wrong. Check both and try again.',
+      {
+        reason: 'INVALID_CREDENTIALS',
+      },
+    );
   }
   const roles = user.roles.map(({ role }) => role.name).filter(isRole);
   const issued = await issueAccessToken(await accessTokenSigningKey(), {

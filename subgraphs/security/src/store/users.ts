@@ -8,7 +8,10 @@ export function findUserByEmail(prisma: PrismaClient, email: string) {
 }
 
 export function findUser(prisma: PrismaClient, tenantId: string, id: string) {
-  return prisma.user.findFirst({ where: { id, tenantId }, include: { tenant: true, roles: { include: { role: true } } } });
+  return prisma.user.findFirst({
+    where: { id, tenantId },
+    include: { tenant: true, roles: { include: { role: true } } },
+  });
 }
 
 export function findTenant(prisma: PrismaClient, id: string) {
