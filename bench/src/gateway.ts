@@ -3,6 +3,8 @@
  * and through a stock ApolloGateway + @apollo/server standalone over the same subgraphs, in one run.
  * Env: BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 1), DATABASE_URL.
  */
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { type BenchPlatform, startBenchPlatform } from './support/platform';
 import { percentile, printTable } from './support/stats';
@@ -23,6 +25,8 @@ const QUERY = `query Sku($id: ID!) {
 
 interface Measurement {
   requestsPerSecond: number;
+  /** CPU time the gateway process spent per request (user + system), from /proc. */
+  cpuMsPerRequest: number;
   p50: number;
   p95: number;
   p99: number;
@@ -76,6 +80,7 @@ function load(url: string, body: string, token: string, durationS: number): Prom
         if (error) return reject(error);
         resolve({
           requestsPerSecond: result.requests.total / durationS,
+          cpuMsPerRequest: Number.NaN,
           p50: percentile(latencies, 50),
           p95: percentile(latencies, 95),
           p99: percentile(latencies, 99),
@@ -91,9 +96,15 @@ function load(url: string, body: string, token: string, durationS: number): Prom
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function measure(
   name: string,
-  start: () => Promise<{ url: string; stop(): Promise<void> }>,
+  start: () => Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }>,
   body: string,
   token: string,
 ): Promise<Measurement> {
@@ -102,7 +113,11 @@ async function measure(
     console.log(`  ${name}: ${await checkAnswer(gateway.url, body, token)}; warming up ${WARM_UP_S} s …`);
     await load(gateway.url, body, token, WARM_UP_S);
     console.log(`  ${name}: measuring ${DURATION_S} s at ${CONNECTIONS} connections …`);
-    return await load(gateway.url, body, token, DURATION_S);
+    const pid = gateway.child.pid as number;
+    const cpuBefore = cpuSecondsOf(pid);
+    const measurement = await load(gateway.url, body, token, DURATION_S);
+    measurement.cpuMsPerRequest = ((cpuSecondsOf(pid) - cpuBefore) * 1000) / measurement.total;
+    return measurement;
   } finally {
     await gateway.stop();
   }
@@ -128,13 +143,14 @@ try {
     `\nThree-subgraph SKU query, ${CONNECTIONS} connections, ${DURATION_S} s${ROUNDS > 1 ? `, best of ${ROUNDS}` : ''}:\n`,
   );
   printTable([
-    ['gateway', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failed'],
+    ['gateway', 'req/s', 'p50', 'p95', 'p99', 'gateway CPU/req', 'requests', 'failed'],
     [
       'Meridian gateway',
       a.requestsPerSecond.toFixed(0),
       ms(a.p50),
       ms(a.p95),
       ms(a.p99),
+      ms(a.cpuMsPerRequest),
       String(a.total),
       String(a.failures),
     ],
@@ -144,6 +160,7 @@ try {
       ms(b.p50),
       ms(b.p95),
       ms(b.p99),
+      ms(b.cpuMsPerRequest),
       String(b.total),
       String(b.failures),
     ],
@@ -153,6 +170,7 @@ try {
       `${(a.p50 / b.p50).toFixed(2)}×`,
       `${(a.p95 / b.p95).toFixed(2)}×`,
       `${(a.p99 / b.p99).toFixed(2)}×`,
+      `${(a.cpuMsPerRequest / b.cpuMsPerRequest).toFixed(2)}×`,
       '',
       '',
     ],
