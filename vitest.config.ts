@@ -5,7 +5,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 // One project per workspace package, named after its package.json, so that
 // `npx vitest run --project @meridian/db` (and each package's `test` script) runs just that package.
-// apps/web has its own vitest.config.ts (browser-side code) and e2e/ runs on Playwright.
+// e2e/ runs on Playwright; apps/web's unit tests cover its pure logic (formatting, session, config).
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const packageDirs = [
   ...['packages', 'subgraphs'].flatMap((parent) =>
@@ -15,15 +15,24 @@ const packageDirs = [
   ),
   join(repoRoot, 'gateway'),
   join(repoRoot, 'apps', 'ingest'),
+  join(repoRoot, 'apps', 'web'),
   join(repoRoot, 'prisma'),
+  join(repoRoot, 'tools', 'platform'),
 ].filter((dir) => existsSync(join(dir, 'package.json')));
 
 const projects: TestProjectInlineConfiguration[] = packageDirs.map((dir) => ({
   test: {
     name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string,
     root: dir,
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'seed/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/generated/**'],
+    include: [
+      'src/**/*.test.ts',
+      'tests/**/*.test.ts',
+      'seed/**/*.test.ts',
+      'lib/**/*.test.ts',
+      'components/**/*.test.ts',
+      'app/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/generated/**', '**/.next/**'],
     environment: 'node',
     // Integration tests talk to a real PostgreSQL on two shared cores.
     testTimeout: 20_000,

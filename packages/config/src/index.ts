@@ -42,7 +42,8 @@ export function loadConfig<Shape extends z.ZodRawShape>(
   return result.data;
 }
 
-export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+/** 0 asks the OS for any free port (tests). */
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 export const optionalUrl = z
   .string()
   .url()

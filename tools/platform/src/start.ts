@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_PORTS } from '@meridian/config';
 import { createPrismaClient } from '@meridian/db';
-import { repoRoot, resolveDatabaseUrl } from '@meridian/db/embedded';
+import { type ResolvedDatabase, repoRoot, resolveDatabaseUrl } from '@meridian/db/embedded';
 import { migrateDatabase } from '@meridian/db/migrate';
 import { demoPassword, demoRoles, demoUserEmail, seedDemoWorld } from '@meridian/prisma';
 import { buildWeb } from './build';
@@ -32,11 +32,12 @@ export async function main(): Promise<number | undefined> {
   const startedAt = performance.now();
   const portOffset = Number(process.env.MERIDIAN_PORT_OFFSET ?? 0);
   say('Meridian control tower — starting');
-  const database = await resolveDatabaseUrl({
-    log: { info: (message) => say(`› ${message}`) },
-    embedded: { port: DEFAULT_PORTS.embeddedPostgres + portOffset },
-  });
+  let database: ResolvedDatabase | undefined;
   try {
+    database = await resolveDatabaseUrl({
+      log: { info: (message) => say(`› ${message}`) },
+      embedded: { port: DEFAULT_PORTS.embeddedPostgres + portOffset },
+    });
     say('› Applying migrations and demo data');
     await prepareDatabase(database.url);
     await buildWeb(say);
@@ -86,7 +87,7 @@ Press Ctrl-C to stop.`);
     }
     return 1;
   } finally {
-    await database.stop();
+    await database?.stop();
     say('Stopped.');
   }
 }
