@@ -23,6 +23,7 @@ import { answers200, answersGraphQL, type BenchProcess, startProcess } from './p
 export const BENCH_PORTS = {
   ourGateway: 24_000,
   stockGateway: 24_010,
+  embeddedPostgres: 5444,
   subgraphs: { catalog: 24_001, supply: 24_002, logistics: 24_003, quality: 24_004, security: 24_005 },
 } as const;
 
@@ -61,7 +62,13 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
   const configured = process.env.DATABASE_URL?.trim();
   const server = configured
     ? { adminUrl: withDatabaseName(configured, 'postgres'), stop: async () => {} }
-    : await startEmbeddedPostgres({ log: { info: say } });
+    : // A server of its own: the default one may belong to an `npm start` that stops it mid-run.
+      await startEmbeddedPostgres({
+        port: BENCH_PORTS.embeddedPostgres,
+        dataDir: join(repoRoot, '.data', 'postgres-bench'),
+        database: 'postgres',
+        log: { info: say },
+      });
   const databaseName = `meridian_bench_${Date.now()}`;
   const databaseUrl = await createDatabase(server.adminUrl, databaseName);
   const children: BenchProcess[] = [];
@@ -89,6 +96,10 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
       SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrls[name]]),
     );
 
+    // BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of every subgraph and gateway process (open in Chrome DevTools).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+
     say('Starting the five subgraphs …');
     children.push(
       ...(await Promise.all(
@@ -105,14 +116,12 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
               ...(name === 'security' ? { ACCESS_TOKEN_PRIVATE_KEY: keys.ACCESS_TOKEN_PRIVATE_KEY } : {}),
             },
             ready: answers200(`http://127.0.0.1:${BENCH_PORTS.subgraphs[name]}/healthz`),
+            nodeArgs,
           }),
         ),
       )),
     );
 
-    // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each gateway run there (open it in Chrome DevTools).
-    const profileDir = process.env.BENCH_PROFILE_DIR;
-    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     const gatewayEnv = {
       ...common,
       ...subgraphEnv,
