@@ -35,9 +35,14 @@ export class FederatedGateway implements GatewayInterface {
       supergraphSdl: readSupergraphSdl(),
       logger: options.logger,
       buildService: ({ name }) => {
+        const url = options.subgraphUrls[name as SubgraphName];
+        if (!url)
+          throw new Error(
+            `The supergraph names subgraph "${name}", which has no URL; add it to SUBGRAPH_NAMES.`,
+          );
         const client = new SubgraphClient({
           name,
-          url: options.subgraphUrls[name as SubgraphName],
+          url,
           auth: options.auth,
           logger: options.logger,
           timeoutMs: options.subgraphTimeoutMs,

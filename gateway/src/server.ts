@@ -1,21 +1,20 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ErrorCode } from '@meridian/errors';
 import type { Logger } from '@meridian/observability';
 import type { GatewayAuth } from './auth';
 import type { GatewayContext } from './context';
-import { errorCodeOf, formatError } from './errors';
+import { formatError } from './errors';
 import { FederatedGateway } from './federation';
-import { execute, GraphQLError, Kind } from './graphql';
 import { createHealthCheck } from './health';
 import { createRequestHandler } from './http';
 import { createQueryLimits } from './limits';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
+import { introspectionFromServedSchema, observabilityPlugin, subscriptionsOverHttp } from './plugins';
 import { type LiveEventSource, LiveFeed } from './subscriptions/feed';
 import { createSubscriptionResolvers, type RunQuery } from './subscriptions/resolvers';
 import { startSubscriptionServer } from './subscriptions/websocket';
@@ -43,76 +42,6 @@ export interface RunningGateway {
   metrics: GatewayMetrics;
   stop(): Promise<void>;
 }
-
-/** Request ids on every error, a log line for every unexpected one, and per-operation metrics. */
-function observabilityPlugin(logger: Logger, metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      const started = performance.now();
-      return {
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) {
-            const code = errorCodeOf({ message: error.message, extensions: error.extensions }, error);
-            if (code === undefined || code === ErrorCode.INTERNAL) {
-              logger.error(
-                { err: error.originalError ?? error, requestId: contextValue.requestId, operationName },
-                'unexpected error',
-              );
-            }
-          }
-        },
-        async willSendResponse({ response, contextValue, operationName }) {
-          const { body } = response;
-          const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
-          if (body.kind === 'single' && errors) {
-            body.singleResult.errors = errors.map((error) => {
-              metrics.errors.inc({ code: String(error.extensions?.code ?? ErrorCode.INTERNAL) });
-              return { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } };
-            });
-          }
-          metrics.requestDuration.observe(
-            { operation: operationName ?? 'anonymous', outcome: errors ? 'error' : 'ok' },
-            (performance.now() - started) / 1000,
-          );
-        },
-      };
-    },
-  };
-}
-
-const subscriptionsOverHttp: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation === 'subscription') {
-          throw new GraphQLError(
-            'Subscriptions are served over WebSocket (graphql-ws) at this same URL; open a socket to subscribe.',
-            { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } },
-          );
-        }
-      },
-    };
-  },
-};
-
-/**
- * Introspection answered from the served schema (supergraph API + Subscription) rather than by the gateway's
- * executor, which only knows the supergraph: clients and codegen see the Subscription type over HTTP too.
- */
-const introspectionFromServedSchema: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async responseForOperation({ schema, document, operation, operationName, request }) {
-        const introspectionOnly = operation.selectionSet.selections.every(
-          (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
-        );
-        if (!introspectionOnly) return null;
-        const result = await execute({ schema, document, operationName, variableValues: request.variables });
-        return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
-      },
-    };
-  },
-};
 
 /** One HTTP server: GraphQL over HTTP and graphql-ws at /graphql, plus /healthz and /metrics. */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {

@@ -99,7 +99,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { c
           ctx.extra.socket.close(CLOSE_UNAUTHORIZED, reason);
           return false;
         };
-        const authorization = ctx.connectionParams?.authorization;
+        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (typeof authorization !== 'string' || authorization.trim() === '') {
           return refuse('Unauthorized: send connectionParams.authorization "Bearer <token>"');
         }
