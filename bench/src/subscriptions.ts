@@ -4,7 +4,8 @@
  *   kpiUpdated       the event's own payload, fanned out in the gateway
  *   exceptionRaised  plus `{ id title severity sku { code name } }` fetched through the supergraph per user
  * Latency = the client's receipt minus the moment before `backbone.publish` (same clock: one process).
- * Env: BENCH_SUBSCRIBERS (default 100), BENCH_EVENTS (per kind, default 100), BENCH_EVENT_INTERVAL_MS (default 50).
+ * Env: BENCH_SUBSCRIBERS (default 100), BENCH_EVENTS (per kind, default 100), BENCH_EVENT_INTERVAL_MS (default 50),
+ * NATS_URL (the backbone is then NATS JetStream, else PostgreSQL).
  */
 import { randomUUID } from 'node:crypto';
 import { createBackbone, createEvent } from '@meridian/events';
@@ -26,7 +27,7 @@ interface Kind {
 }
 
 const platform = await startBenchPlatform();
-const backbone = await createBackbone({ databaseUrl: platform.databaseUrl });
+const backbone = await createBackbone({ databaseUrl: platform.databaseUrl, natsUrl: platform.natsUrl });
 const clients: Client[] = [];
 try {
   const tenantId = platform.tenantId;

@@ -29,6 +29,8 @@ export const BENCH_PORTS = {
 
 export interface BenchPlatform {
   databaseUrl: string;
+  /** The backbone is NATS JetStream when NATS_URL is set, as in production; PostgreSQL otherwise. */
+  natsUrl?: string;
   prisma: PrismaClient;
   subgraphUrls: Record<SubgraphName, string>;
   /** The demo tenant's id. */
@@ -59,6 +61,7 @@ function keyEnv(access: SigningKeyPair, gateway: SigningKeyPair) {
  * demo world, the five subgraphs as child processes, and the means to start either gateway in front of them.
  */
 export async function startBenchPlatform(): Promise<BenchPlatform> {
+  const natsUrl = process.env.NATS_URL?.trim() || undefined;
   const configured = process.env.DATABASE_URL?.trim();
   const server = configured
     ? { adminUrl: withDatabaseName(configured, 'postgres'), stop: async () => {} }
@@ -88,7 +91,12 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     const gatewayKeys = await generateSigningKeyPair('bench-gateway');
     const keys = keyEnv(access, gatewayKeys);
     const accessPrivateKey = await importSigningKey(access.privateJwk);
-    const common = { DATABASE_URL: databaseUrl, NATS_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+    const common = {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    };
     const subgraphUrls = Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS.subgraphs[name]}/graphql`]),
     ) as Record<SubgraphName, string>;
@@ -139,6 +147,7 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
 
     return {
       databaseUrl,
+      natsUrl,
       prisma,
       subgraphUrls,
       tenantId: demoTenant.id,
