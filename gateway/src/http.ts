@@ -8,7 +8,7 @@ import type { GatewayContext } from './context';
 import type { HealthReport } from './health';
 import type { GatewayMetrics } from './metrics';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface RequestHandlerOptions {
@@ -41,6 +41,10 @@ function readBody(req: IncomingMessage): Promise<string> {
       resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString()),
     );
     req.on('error', reject);
+    // A client that hangs up mid-body sends neither 'end' nor always 'error'.
+    req.on('close', () => {
+      if (!req.complete) reject(new MeridianError(ErrorCode.BAD_USER_INPUT, 'The request body was cut off.'));
+    });
   });
 }
 

@@ -20,6 +20,7 @@ import {
   type ValidationRule,
   validate,
 } from '../graphql';
+import { MAX_BODY_BYTES } from '../http';
 import { isTokenLimitError, QUERY_LIMITS, QueryTooComplexError } from '../limits';
 import type { GatewayMetrics } from '../metrics';
 import type { RunQuery, SubscriptionResolvers } from './resolvers';
@@ -80,7 +81,12 @@ function parseOperation(query: string): ReturnType<typeof parse> | GraphQLError 
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): { close(): Promise<void> } {
   const { auth, logger, metrics, resolvers } = options;
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  // Messages are single operations: the same 1 MiB bound as an HTTP body (ws would allow 100 MiB).
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    maxPayload: MAX_BODY_BYTES,
+  });
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: object) => {
     let state = states.get(extra);
