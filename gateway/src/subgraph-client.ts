@@ -107,6 +107,17 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
           operationName: request.operationName,
         }),
       });
+      if (response.statusCode === 401) {
+        // Field-level UNAUTHENTICATED comes with 200; a 401 means the subgraph refused the gateway itself,
+        // i.e. GATEWAY_PRIVATE_KEY here does not match its GATEWAY_PUBLIC_KEY. Not the caller's fault.
+        await response.body.dump();
+        outcome = 'unavailable';
+        this.options.logger.error(
+          { requestId, subgraph: this.options.name },
+          'subgraph refused the identity assertion; check that the gateway key pair matches',
+        );
+        return upstreamUnavailable(this.options.name, failurePaths(request, document));
+      }
       const contentType = response.headers['content-type'];
       if (typeof contentType === 'string' && contentType.includes('json')) {
         const body = (await response.body.json()) as GatewayGraphQLResponse;

@@ -5,6 +5,7 @@ import { generateSigningKeyPair, IDENTITY_HEADER, importSigningKey, issueAccessT
 import { startSubgraph } from '@meridian/subgraph-runtime';
 import { testUser } from '@meridian/subgraph-runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GatewayAuth } from '../src/auth';
 import { QUERY_LIMITS } from '../src/limits';
 import { createSkuWorld, type SkuWorld } from './support/fixtures';
 import {
@@ -97,6 +98,21 @@ describe('authentication', () => {
     );
     expect(response.status).toBe(401);
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('does not blame the caller when the subgraphs refuse the gateway key', async () => {
+    const stranger = await generateSigningKeyPair('wrong-gateway-key');
+    const gateway = await platform.startGateway({
+      auth: new GatewayAuth({
+        accessTokenPublicKey: platform.accessPublicKey,
+        gatewayPrivateKey: await importSigningKey(stranger.privateJwk),
+      }),
+    });
+    const response = await post(gateway.url, { query: '{ exceptions { totalCount } }' }, bearer(token));
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      service: 'quality',
+    });
   });
 
   it('has subgraphs refuse a request that did not come through the gateway', async () => {

@@ -47,6 +47,7 @@ export interface TestPlatform {
   gatewayPublicKey: CryptoKey;
   /** Signs access tokens the gateway accepts. */
   accessPrivateKey: CryptoKey;
+  accessPublicKey: CryptoKey;
   /** A fresh user of `tenantId` and a valid access token for it. */
   signIn(tenantId: string, roles?: Role[]): Promise<{ user: UserIdentity; token: string }>;
   /** Another gateway on the same keys, e.g. pointed at a subgraph that is down. */
@@ -61,8 +62,9 @@ export async function startTestPlatform(): Promise<TestPlatform> {
   const accessKeys = await generateSigningKeyPair('test-access');
   const gatewayKeys = await generateSigningKeyPair('test-gateway');
   const accessPrivateKey = await importSigningKey(accessKeys.privateJwk);
+  const accessPublicKey = await importSigningKey(accessKeys.publicJwk);
   const auth = new GatewayAuth({
-    accessTokenPublicKey: await importSigningKey(accessKeys.publicJwk),
+    accessTokenPublicKey: accessPublicKey,
     gatewayPrivateKey: await importSigningKey(gatewayKeys.privateJwk),
   });
   const gatewayPublicKey = await importSigningKey(gatewayKeys.publicJwk);
@@ -117,6 +119,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     backbone,
     gatewayPublicKey,
     accessPrivateKey,
+    accessPublicKey,
     async signIn(tenantId, roles = ['planner', 'logistics', 'analyst']) {
       const user = testUser(tenantId, roles);
       return { user, token: (await issueAccessToken(accessPrivateKey, user)).token };
