@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { IDENTITY_HEADER, verifyIdentityAssertion } from '@meridian/auth';
@@ -80,6 +81,8 @@ export async function startSubgraph(
     // Only the gateway reaches a subgraph, and it composes from committed SDL, so no introspection is needed.
     introspection: process.env.NODE_ENV !== 'production',
     plugins: [
+      // Federated traces only feed Apollo's hosted reporting, which we don't use; skip their cost.
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
           const started = performance.now();
