@@ -21,6 +21,9 @@ const packageDirs = [
 ].filter((dir) => existsSync(join(dir, 'package.json')));
 
 const projects: TestProjectInlineConfiguration[] = packageDirs.map((dir) => ({
+  // Apollo (CommonJS) loads graphql's CommonJS build; vite would resolve our bare `graphql` imports to its
+  // ESM build, a second copy whose classes fail the first copy's instanceof checks. One copy everywhere.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string,
     root: dir,

@@ -1,7 +1,6 @@
-import { type Identity, signIdentityAssertion, verifyAccessToken } from '@meridian/auth';
+import { ExpiringCache, type Identity, signIdentityAssertion, verifyAccessToken } from '@meridian/auth';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { type CryptoKey, decodeJwt } from 'jose';
-import { ExpiringCache } from './expiring-cache';
 
 /** Who sent a request, as far as the gateway knows: a verified user or nobody. */
 export interface Caller {

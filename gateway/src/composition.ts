@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '@meridian/config';
-import { parse } from './graphql';
+import { parse } from 'graphql';
 
 export interface SubgraphSdl {
   name: SubgraphName;

@@ -1,7 +1,7 @@
 import { ErrorCode, MeridianError } from '@meridian/errors';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { formatError, INTERNAL_MESSAGE } from './errors';
-import { GraphQLError } from './graphql';
 import { QueryTooComplexError } from './limits';
 
 const format = (error: GraphQLError) => formatError(error.toJSON(), error);

@@ -1,5 +1,5 @@
 import { ErrorCode, isErrorCode, MeridianError } from '@meridian/errors';
-import { GraphQLError, type GraphQLFormattedError } from './graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isTokenLimitError, QueryTooComplexError } from './limits';
 
 /** Apollo's own codes, in the platform's vocabulary. */

@@ -7,8 +7,8 @@ import type {
 } from '@apollo/server-gateway-interface';
 import type { SubgraphName } from '@meridian/config';
 import type { Logger } from '@meridian/observability';
+import type { GraphQLSchema } from 'graphql';
 import type { GatewayAuth } from './auth';
-import type { GraphQLSchema } from './graphql';
 import type { GatewayMetrics } from './metrics';
 import { SubgraphClient } from './subgraph-client';
 import { withSubscriptions } from './subscriptions/schema';

@@ -1,5 +1,5 @@
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildSchema, parse, specifiedRules, validate } from './graphql';
 import { createQueryLimits, QUERY_LIMITS, QueryTooComplexError } from './limits';
 
 const schema = buildSchema(`

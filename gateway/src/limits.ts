@@ -6,7 +6,7 @@ import {
   NoSchemaIntrospectionCustomRule,
   type ValidationContext,
   type ValidationRule,
-} from './graphql';
+} from 'graphql';
 
 /** Query limits for every operation, HTTP and WebSocket alike. */
 export const QUERY_LIMITS = {

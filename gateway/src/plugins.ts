@@ -1,9 +1,9 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ErrorCode } from '@meridian/errors';
 import type { Logger } from '@meridian/observability';
+import { execute, GraphQLError, Kind } from 'graphql';
 import type { GatewayContext } from './context';
 import { errorCodeOf } from './errors';
-import { execute, GraphQLError, Kind } from './graphql';
 import type { GatewayMetrics } from './metrics';
 
 /** Request ids on every error, a log line for every unexpected one, and per-operation metrics. */

@@ -1,5 +1,5 @@
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { parse } from './graphql';
 import { failurePaths, upstreamUnavailable } from './subgraph-client';
 
 describe('failurePaths', () => {

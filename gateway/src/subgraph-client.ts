@@ -3,11 +3,11 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { IDENTITY_HEADER } from '@meridian/auth';
 import { ErrorCode } from '@meridian/errors';
 import type { Logger } from '@meridian/observability';
+import { type DocumentNode, Kind, parse } from 'graphql';
 import type { Histogram } from 'prom-client';
 import { Pool } from 'undici';
 import { ANONYMOUS_CALLER, type GatewayAuth } from './auth';
 import type { GatewayContext } from './context';
-import { type DocumentNode, Kind, parse } from './graphql';
 
 export interface SubgraphClientOptions {
   name: string;

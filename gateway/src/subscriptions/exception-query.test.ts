@@ -1,5 +1,5 @@
+import { buildSchema, type FieldNode, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildSchema, type FieldNode, Kind, type OperationDefinitionNode, parse, validate } from '../graphql';
 import { exceptionQueryFor, type SelectionInfo } from './exception-query';
 
 const supergraphApi = buildSchema(`

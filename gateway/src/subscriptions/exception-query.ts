@@ -7,7 +7,7 @@ import {
   print,
   type SelectionSetNode,
   visit,
-} from '../graphql';
+} from 'graphql';
 
 /** The supergraph query that fetches what a subscriber selected on `exceptionRaised`. */
 export interface ExceptionQuery {

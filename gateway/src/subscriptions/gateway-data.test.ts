@@ -1,5 +1,5 @@
+import { buildSchema, execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildSchema, execute, parse } from '../graphql';
 import { resolveGatewayField, rootOf } from './gateway-data';
 
 const schema = buildSchema(`

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@meridian/errors';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLResolveInfo } from '../graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
 
 /** What a supergraph query through the gateway answered (errors already formatted). */
 export interface GatewayResult {

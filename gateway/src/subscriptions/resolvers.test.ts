@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ExceptionRaisedData } from '@meridian/canonical';
 import { createLogger } from '@meridian/observability';
-import { describe, expect, it, vi } from 'vitest';
-import type { Caller } from '../auth';
 import {
   buildSchema,
   type FieldNode,
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
   parse,
-} from '../graphql';
+} from 'graphql';
+import { describe, expect, it, vi } from 'vitest';
+import type { Caller } from '../auth';
 import { type LiveEvent, LiveFeed } from './feed';
 import { audienceOf, createSubscriptionResolvers } from './resolvers';
 

@@ -1,8 +1,8 @@
 import type { ExceptionRaisedData, KpiUpdatedData } from '@meridian/canonical';
 import { ErrorCode } from '@meridian/errors';
 import type { Logger } from '@meridian/observability';
+import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver } from 'graphql';
 import type { GatewayContext } from '../context';
-import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver } from '../graphql';
 import { exceptionQueryFor } from './exception-query';
 import type { LiveEvent, LiveFeed } from './feed';
 import { type GatewayResult, resolveGatewayField, rootOf } from './gateway-data';

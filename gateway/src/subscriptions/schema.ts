@@ -1,4 +1,4 @@
-import { extendSchema, type GraphQLSchema, parse } from '../graphql';
+import { extendSchema, type GraphQLSchema, parse } from 'graphql';
 
 /**
  * The gateway's own subscription schema, merged into the supergraph's API schema (the JS gateway cannot plan

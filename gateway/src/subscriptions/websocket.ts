@@ -2,12 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import type { Logger } from '@meridian/observability';
-import type { SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import type { Caller, GatewayAuth } from '../auth';
-import type { GatewayContext } from '../context';
-import { formatError } from '../errors';
 import {
   type ExecutionArgs,
   type ExecutionResult,
@@ -19,7 +13,13 @@ import {
   specifiedRules,
   type ValidationRule,
   validate,
-} from '../graphql';
+} from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Caller, GatewayAuth } from '../auth';
+import type { GatewayContext } from '../context';
+import { formatError } from '../errors';
 import { MAX_BODY_BYTES } from '../http';
 import { isTokenLimitError, QUERY_LIMITS, QueryTooComplexError } from '../limits';
 import type { GatewayMetrics } from '../metrics';

@@ -1,3 +1,4 @@
+export * from './expiring-cache';
 export * from './keys';
 export * from './password';
 export * from './roles';

@@ -1,5 +1,6 @@
 import { ErrorCode, MeridianError } from '@meridian/errors';
-import { type CryptoKey, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { type CryptoKey, decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { ExpiringCache } from './expiring-cache';
 import { SIGNING_ALG } from './keys';
 import { type Identity, isRole, type UserIdentity } from './roles';
 
@@ -121,3 +122,19 @@ export async function verifyIdentityAssertion(
 
 /** Header that carries the gateway's identity assertion to subgraphs. */
 export const IDENTITY_HEADER = 'x-meridian-identity';
+
+/**
+ * Verifies gateway assertions, each signature once: the gateway reuses an assertion for many requests,
+ * so a subgraph keeps what it verified until the assertion expires.
+ */
+export function createIdentityAssertionVerifier(gatewayPublicKey: CryptoKey, maxEntries = 10_000) {
+  const verified = new ExpiringCache<string, Identity>(maxEntries);
+  return async (assertion: string): Promise<Identity> => {
+    const cached = verified.get(assertion);
+    if (cached) return cached;
+    const identity = await verifyIdentityAssertion(gatewayPublicKey, assertion);
+    const { exp } = decodeJwt(assertion);
+    if (exp !== undefined) verified.set(assertion, identity, exp * 1000);
+    return identity;
+  };
+}

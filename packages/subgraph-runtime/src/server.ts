@@ -6,7 +6,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { IDENTITY_HEADER, verifyIdentityAssertion } from '@meridian/auth';
+import { createIdentityAssertionVerifier, IDENTITY_HEADER } from '@meridian/auth';
 import type { SubgraphName } from '@meridian/config';
 import { ErrorCode, httpStatusOf, MeridianError } from '@meridian/errors';
 import { createMetrics, type Logger } from '@meridian/observability';
@@ -73,6 +73,7 @@ export async function startSubgraph(
   const logger: Logger = options.logger.child({ subgraph: module.name });
   const metrics = createMetrics(`subgraph-${module.name}`);
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+  const identityOf = createIdentityAssertionVerifier(gatewayPublicKey);
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema: buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]),
@@ -114,7 +115,7 @@ export async function startSubgraph(
         'This service only answers requests that come through the Meridian gateway.',
       );
     }
-    const identity = await verifyIdentityAssertion(gatewayPublicKey, assertion);
+    const identity = await identityOf(assertion);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(key, value);
