@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,14 @@ async function timeStart(cwd: string): Promise<number> {
   const child = spawn(process.execPath, ['scripts/bootstrap.mjs', 'start'], {
     cwd,
     env: { ...process.env, MERIDIAN_PORT_OFFSET: String(PORT_OFFSET), DATABASE_URL: '', NATS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
     while (child.exitCode === null) {
@@ -32,7 +38,7 @@ async function timeStart(cwd: string): Promise<number> {
       if (performance.now() - startedAt > 15 * 60_000) throw new Error('start took over 15 minutes');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`npm start exited with ${child.exitCode} before the control tower answered`);
+    throw new Error(`npm start exited with ${child.exitCode} before the control tower answered:\n${output}`);
   } finally {
     child.kill('SIGINT');
     await exited;
@@ -40,6 +46,8 @@ async function timeStart(cwd: string): Promise<number> {
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'meridian-start-bench-'));
+// As root the embedded PostgreSQL runs as `postgres`, which must be able to enter the clone.
+chmodSync(workDir, 0o755);
 try {
   const clone = join(workDir, 'meridian');
   execFileSync('git', ['clone', '--quiet', repoRoot, clone]);

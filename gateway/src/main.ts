@@ -1,4 +1,5 @@
 import { importSigningKey } from '@meridian/auth';
+import { onShutdown } from '@meridian/config';
 import { createBackbone } from '@meridian/events';
 import { createLogger } from '@meridian/observability';
 import { GatewayAuth } from './auth';
@@ -20,17 +21,11 @@ try {
     events: backbone,
     logger,
   });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
+  onShutdown(async (reason) => {
+    logger.info({ reason }, 'stopping');
     await gateway.stop();
     await backbone.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
 } catch (error) {
   const code = (error as { code?: string }).code ?? 'INTERNAL';
   logger.fatal({ code, err: error }, `gateway could not start: ${(error as Error).message}`);

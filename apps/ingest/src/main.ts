@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { DEFAULT_PORTS, loadConfig, port } from '@meridian/config';
+import { DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
 import { createLogger, createMetrics } from '@meridian/observability';
 
 /**
@@ -29,6 +29,4 @@ const server = createServer(async (req, res) => {
 server.listen(config.INGEST_PORT, process.env.HOST ?? '127.0.0.1', () =>
   logger.info({ port: config.INGEST_PORT }, 'ingest listening'),
 );
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => server.close(() => process.exit(0)));
-}
+onShutdown(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -57,3 +57,4 @@ export const commonEnv = {
   DATABASE_URL: z.string().min(1, 'set DATABASE_URL (the start command sets it for you)'),
   NATS_URL: optionalUrl,
 };
+export * from './shutdown';

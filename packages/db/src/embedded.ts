@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { assertDatabaseReachable, createDatabase, serverAddress, withClient } from './server';
@@ -68,6 +68,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the binaries inside
+ * node_modules and the data folder. A checkout under a private folder (root's home is mode 700) fails
+ * deep inside initdb with EACCES; say so plainly before trying.
+ */
+export function folderClosedToOtherUsers(path: string): string | undefined {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 const shutdownSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 /**
@@ -109,6 +121,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     });
   }
 
+  if (process.getuid?.() === 0) {
+    const closed = folderClosedToOtherUsers(repoRoot) ?? folderClosedToOtherUsers(dirname(dataDir));
+    if (closed) {
+      throw new MeridianError(
+        ErrorCode.DATABASE_UNAVAILABLE,
+        `Running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${closed}. ` +
+          `Allow it (chmod o+x ${closed}), move the checkout to a folder other users can reach, ` +
+          'or set DATABASE_URL to use an existing PostgreSQL.',
+        { port },
+      );
+    }
+  }
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const recentOutput: string[] = [];
   const keepOutput = (message: unknown) => {

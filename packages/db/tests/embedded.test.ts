@@ -4,7 +4,12 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ErrorCode } from '@meridian/errors';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { repoRoot, resolveDatabaseUrl, startEmbeddedPostgres } from '../src/embedded';
+import {
+  folderClosedToOtherUsers,
+  repoRoot,
+  resolveDatabaseUrl,
+  startEmbeddedPostgres,
+} from '../src/embedded';
 import { withClient } from '../src/server';
 import '../src/testing/provided-context';
 
@@ -97,5 +102,20 @@ describe('startEmbeddedPostgres', () => {
     } finally {
       await again.stop();
     }
+  });
+});
+
+describe('folderClosedToOtherUsers', () => {
+  test('finds the nearest folder other users cannot enter, or none', async () => {
+    const { mkdtempSync, mkdirSync, chmodSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const base = mkdtempSync(join(tmpdir(), 'meridian-perm-'));
+    const inner = join(base, 'repo', 'node_modules');
+    mkdirSync(inner, { recursive: true });
+    chmodSync(base, 0o700);
+    expect(folderClosedToOtherUsers(inner)).toBe(base);
+    chmodSync(base, 0o755);
+    expect(folderClosedToOtherUsers(inner)).toBeUndefined();
+    await rm(base, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { importSigningKey } from '@meridian/auth';
-import { commonEnv, DEFAULT_PORTS, loadConfig, port } from '@meridian/config';
+import { commonEnv, DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
 import { createBackbone } from '@meridian/events';
 import { createLogger } from '@meridian/observability';
 import { type DocumentNode, parse } from 'graphql';
@@ -14,7 +14,7 @@ export function loadTypeDefs(moduleUrl: string): DocumentNode {
 }
 
 /**
- * A subgraph's whole start-up: config → database → backbone → server, and a clean stop on SIGINT/SIGTERM.
+ * A subgraph's whole start-up: config → database → backbone → server, and a clean stop (onShutdown).
  * Failures at start (bad config, unreachable database) print one clear line with a code and exit 1,
  * so a supervisor sees a failed start rather than a crash loop.
  */
@@ -40,18 +40,12 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
       logger,
       gatewayPublicKey: await importSigningKey(config.GATEWAY_PUBLIC_KEY),
     });
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping');
+    onShutdown(async (reason) => {
+      logger.info({ reason }, 'stopping');
       await running.stop();
       await backbone.close();
       await prisma.$disconnect();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'INTERNAL';
     logger.fatal(

@@ -48,7 +48,8 @@ export async function startService(spec: ServiceSpec, logDir: string): Promise<R
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
     env: { ...process.env, ...spec.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel closes when this process dies, which tells Node services to stop (onShutdown).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: false,
   });
   const service: RunningService = { spec, child, recentOutput: [] };

@@ -32,6 +32,12 @@ export async function main(): Promise<number | undefined> {
   const startedAt = performance.now();
   const portOffset = Number(process.env.MERIDIAN_PORT_OFFSET ?? 0);
   say('Meridian control tower — starting');
+  // Listen from the first moment: a Ctrl-C during start-up waits for the step under way, then stops
+  // whatever is already running instead of leaving it behind.
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   let database: ResolvedDatabase | undefined;
   try {
     database = await resolveDatabaseUrl({
@@ -71,10 +77,7 @@ Press Ctrl-C to stop.`);
         `! ${name} stopped unexpectedly. Last output:\n    ${recentOutput.slice(-5).join('\n    ')}`,
       );
     });
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await stopRequested;
     say('\nStopping…');
     await stack.stop();
     return 0;
