@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ErrorCode, MeridianError } from '@meridian/errors';
+import { MAX_BODY_BYTES } from '@meridian/graphql-http';
 import type { Logger } from '@meridian/observability';
 import {
   type ExecutionArgs,
@@ -20,7 +21,6 @@ import { WebSocketServer } from 'ws';
 import type { Caller, GatewayAuth } from '../auth';
 import type { GatewayContext } from '../context';
 import { formatError } from '../errors';
-import { MAX_BODY_BYTES } from '../http';
 import { isTokenLimitError, QUERY_LIMITS, QueryTooComplexError } from '../limits';
 import type { GatewayMetrics } from '../metrics';
 import type { RunQuery, SubscriptionResolvers } from './resolvers';
