@@ -1,60 +1,43 @@
-import { gql } from '@urql/core';
+import { graphql } from './generated';
 
-export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
-
-export interface FillRateDay {
-  day: string;
-  ordered: number;
-  shipped: number;
-  /** Null on a day with nothing ordered */
-  fillRate: number | null;
-}
-
-export interface FeedException {
-  id: string;
-  kind: string;
-  severity: Severity;
-  title: string;
-  raisedAt: string;
-  slaDueAt: string;
-  /** The server's verdict when the exception was read; the feed also watches slaDueAt pass. */
-  slaBreached: boolean;
-  sku: { code: string; name: string } | null;
-}
-
-export interface OverviewData {
-  me: {
-    name: string;
-    roles: string[];
-    tenant: {
-      id: string;
-      name: string;
-      inventoryKpis: {
-        fillRate: number;
-        skusAtStockoutRisk: number;
-        skuCount: number;
-        fillRateTrend: FillRateDay[];
-      };
-      shippingKpis: {
-        onTimeRate: number;
-        deliveredLast30Days: number;
-        openShipments: number;
-        lateOpenShipments: number;
-      };
-      exceptionKpis: {
-        open: number;
-        breachedSla: number;
-        openBySeverity: { severity: Severity; count: number }[];
-      };
-    };
-  } | null;
-  exceptions: { totalCount: number; edges: { node: FeedException }[] };
-}
+// Result types are generated from the gateway's API schema by `pnpm --filter @meridian/web codegen`.
+export type {
+  ExceptionSeverity as Severity,
+  FeedExceptionFragment as FeedException,
+  FillRateDayFragment as FillRateDay,
+  OverviewQuery as OverviewData,
+} from './generated/graphql';
 
 export const TREND_DAYS = 30;
 export const FEED_SIZE = 20;
 
-export const OverviewQuery = gql<OverviewData, { trendDays: number; feedSize: number }>`
+// Fragments shared by the operations below; the client preset inlines them into each document.
+graphql(`
+  fragment FillRateDay on FillRateDay {
+    day
+    ordered
+    shipped
+    fillRate
+  }
+`);
+
+graphql(`
+  fragment FeedException on Exception {
+    id
+    kind
+    severity
+    title
+    raisedAt
+    slaDueAt
+    slaBreached
+    sku {
+      code
+      name
+    }
+  }
+`);
+
+export const OverviewQuery = graphql(`
   query Overview($trendDays: Int!, $feedSize: Int!) {
     me {
       name
@@ -67,10 +50,7 @@ export const OverviewQuery = gql<OverviewData, { trendDays: number; feedSize: nu
           skusAtStockoutRisk
           skuCount
           fillRateTrend(days: $trendDays) {
-            day
-            ordered
-            shipped
-            fillRate
+            ...FillRateDay
           }
         }
         shippingKpis {
@@ -93,50 +73,22 @@ export const OverviewQuery = gql<OverviewData, { trendDays: number; feedSize: nu
       totalCount
       edges {
         node {
-          id
-          kind
-          severity
-          title
-          raisedAt
-          slaDueAt
-          slaBreached
-          sku {
-            code
-            name
-          }
+          ...FeedException
         }
       }
     }
   }
-`;
+`);
 
-export interface ExceptionRaisedData {
-  exceptionRaised: FeedException;
-}
-
-export const ExceptionRaisedSubscription = gql<ExceptionRaisedData>`
+export const ExceptionRaisedSubscription = graphql(`
   subscription ExceptionRaised {
     exceptionRaised {
-      id
-      kind
-      severity
-      title
-      raisedAt
-      slaDueAt
-      slaBreached
-      sku {
-        code
-        name
-      }
+      ...FeedException
     }
   }
-`;
+`);
 
-export interface KpiUpdatedData {
-  kpiUpdated: { kpi: string; value: number; unit: string; at: string };
-}
-
-export const KpiUpdatedSubscription = gql<KpiUpdatedData>`
+export const KpiUpdatedSubscription = graphql(`
   subscription KpiUpdated {
     kpiUpdated {
       kpi
@@ -145,4 +97,4 @@ export const KpiUpdatedSubscription = gql<KpiUpdatedData>`
       at
     }
   }
-`;
+`);

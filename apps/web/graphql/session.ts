@@ -1,19 +1,7 @@
-import { gql } from '@urql/core';
+import { graphql } from './generated';
 
-export interface LoginData {
-  login: {
-    accessToken: string;
-    expiresAt: string;
-    user: { name: string; email: string; roles: string[]; tenant: { name: string } };
-  };
-}
-
-export interface LoginVariables {
-  email: string;
-  password: string;
-}
-
-export const LoginMutation = gql<LoginData, LoginVariables>`
+// Result and variable types are generated from the gateway's API schema by `pnpm --filter @meridian/web codegen`.
+export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       accessToken
@@ -28,4 +16,4 @@ export const LoginMutation = gql<LoginData, LoginVariables>`
       }
     }
   }
-`;
+`);
