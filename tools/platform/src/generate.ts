@@ -8,10 +8,29 @@ const tsxRun = (entry: string, args: string[]) =>
     stdio: 'inherit',
   });
 
+const webDir = join(repoRoot, 'apps/web');
+const webCodegen = (args: string[]) =>
+  spawnSync(join(webDir, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', ...args], {
+    cwd: webDir,
+    stdio: 'inherit',
+  });
+
+// Codegen's own --check names the stale files but not what to do about them.
+function checkWebCodegen() {
+  const result = webCodegen(['--check']);
+  if (result.status !== 0) {
+    console.error(
+      'Fix any operation reported above (apps/web/graphql/*.ts), then run `pnpm --filter @meridian/web codegen` and commit apps/web/graphql/generated.',
+    );
+  }
+  return result;
+}
+
 /**
  * Every generated artefact from its one source: the Prisma client from prisma/schema, the supergraph from
- * the subgraphs' SDL. `--check` regenerates nothing and fails when a committed artefact is stale
- * (the supergraph, and the migrations against prisma/schema) — CI runs it.
+ * the subgraphs' SDL, the control tower's operation types from the gateway's API schema. `--check`
+ * regenerates nothing and fails when a committed artefact is stale (the supergraph, the migrations against
+ * prisma/schema, apps/web/graphql/generated) — CI runs it.
  */
 export async function main(args: string[]): Promise<number> {
   const check = args.includes('--check');
@@ -19,6 +38,7 @@ export async function main(args: string[]): Promise<number> {
     ? [
         ['supergraph is up to date', () => tsxRun('gateway/src/compose.ts', ['--check'])],
         ['migrations match prisma/schema', () => tsxRun('packages/db/src/cli.ts', ['check'])],
+        ['control tower operation types are up to date', checkWebCodegen],
       ]
     : [
         [
@@ -29,6 +49,8 @@ export async function main(args: string[]): Promise<number> {
             }),
         ],
         ['supergraph', () => tsxRun('gateway/src/compose.ts', [])],
+        // After the supergraph: the operation types are checked against it.
+        ['control tower operation types', () => webCodegen([])],
       ];
   let failed = 0;
   for (const [what, step] of steps) {
