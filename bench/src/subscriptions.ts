@@ -8,6 +8,7 @@
  * NATS_URL (the backbone is then NATS JetStream, else PostgreSQL).
  */
 import { randomUUID } from 'node:crypto';
+import { exceptionRaisedDataOf } from '@meridian/canonical';
 import { createBackbone, createEvent } from '@meridian/events';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -54,16 +55,7 @@ try {
       event: () => ({
         type: 'quality.exception_raised',
         partitionKey: exception.id,
-        data: {
-          exceptionId: exception.id,
-          tenantId,
-          kind: exception.kind,
-          severity: exception.severity,
-          title: exception.title,
-          skuId: exception.skuId,
-          shipmentId: exception.shipmentId,
-          raisedAt: exception.raisedAt.toISOString(),
-        },
+        data: exceptionRaisedDataOf(exception),
       }),
       // Every event names the same exception; a subscriber's n-th delivery answers the n-th event (in order).
       seqOf: () => undefined,

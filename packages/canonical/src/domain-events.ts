@@ -25,6 +25,29 @@ export const exceptionRaisedData = z.object({
 });
 export type ExceptionRaisedData = z.infer<typeof exceptionRaisedData>;
 
+/** The `quality.exception_raised` payload of a stored exception. */
+export function exceptionRaisedDataOf(exception: {
+  id: string;
+  tenantId: string;
+  kind: string;
+  severity: ExceptionRaisedData['severity'];
+  title: string;
+  skuId: string | null;
+  shipmentId: string | null;
+  raisedAt: Date;
+}): ExceptionRaisedData {
+  return {
+    exceptionId: exception.id,
+    tenantId: exception.tenantId,
+    kind: exception.kind,
+    severity: exception.severity,
+    title: exception.title,
+    skuId: exception.skuId,
+    shipmentId: exception.shipmentId,
+    raisedAt: exception.raisedAt.toISOString(),
+  };
+}
+
 /** `<domain>.kpi_updated`: one KPI's new value for a tenant. */
 export const kpiUpdatedData = z.object({
   tenantId: z.uuid(),

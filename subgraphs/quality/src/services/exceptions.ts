@@ -1,4 +1,5 @@
 import { type Identity, requireRole, requireUser } from '@meridian/auth';
+import { exceptionRaisedDataOf } from '@meridian/canonical';
 import type { Exception, Prisma, PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { appendToOutbox, createEvent } from '@meridian/events';
@@ -64,16 +65,7 @@ export async function raiseExceptionForTenant(
         type: 'quality.exception_raised',
         tenantId,
         partitionKey: exception.skuId ?? exception.shipmentId ?? exception.id,
-        data: {
-          exceptionId: exception.id,
-          tenantId,
-          kind: exception.kind,
-          severity: exception.severity,
-          title: exception.title,
-          skuId: exception.skuId,
-          shipmentId: exception.shipmentId,
-          raisedAt: exception.raisedAt.toISOString(),
-        },
+        data: exceptionRaisedDataOf(exception),
       }),
     ]);
     await appendKpiUpdate(db, tenantId, now);
