@@ -1,0 +1,80 @@
+import type { Prisma, PrismaClient } from '@meridian/db';
+
+/** How long a key answers with its first response. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface IdempotencyClaim {
+  tenantId: string;
+  key: string;
+  requestHash: string;
+}
+
+type Transaction = Prisma.TransactionClient;
+
+/**
+ * Takes the key for the rest of the caller's transaction, without waiting: false when another request with
+ * the same key is still running. A transaction-scoped advisory lock, so a crash or a rollback releases it
+ * and never leaves a key stuck "in progress".
+ */
+export async function tryLockKey(tx: Transaction, claim: Pick<IdempotencyClaim, 'tenantId' | 'key'>) {
+  const rows = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+    'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS "locked"',
+    // Spaces separate safely: neither tenant ids nor keys contain one (and PostgreSQL text refuses NUL).
+    `ingest-idempotency ${claim.tenantId} ${claim.key}`,
+  );
+  return rows[0]?.locked === true;
+}
+
+/** The live (unexpired) record of a key, if its first request finished. */
+export async function findLiveKey(
+  tx: Transaction,
+  claim: Pick<IdempotencyClaim, 'tenantId' | 'key'>,
+  now = new Date(),
+): Promise<{ requestHash: string; response: StoredResponse } | null> {
+  const row = await tx.idempotencyKey.findUnique({
+    where: { tenantId_key: { tenantId: claim.tenantId, key: claim.key } },
+  });
+  if (!row || row.expiresAt <= now) return null;
+  return { requestHash: row.requestHash, response: { status: row.responseStatus, body: row.responseBody } };
+}
+
+/** Records the response in the same transaction as the work it describes (an expired row is replaced). */
+export async function saveKey(
+  tx: Transaction,
+  claim: IdempotencyClaim,
+  response: StoredResponse,
+  now = new Date(),
+): Promise<void> {
+  const fields = {
+    requestHash: claim.requestHash,
+    responseStatus: response.status,
+    responseBody: response.body as Prisma.InputJsonValue,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+  };
+  await tx.idempotencyKey.upsert({
+    where: { tenantId_key: { tenantId: claim.tenantId, key: claim.key } },
+    create: { tenantId: claim.tenantId, key: claim.key, ...fields },
+    update: fields,
+  });
+}
+
+/** Deletes up to `limit` expired keys; small bounded batches keep each purge short. */
+export async function purgeExpiredKeys(
+  prisma: PrismaClient,
+  limit = 1000,
+  now = new Date(),
+): Promise<number> {
+  return prisma.$executeRawUnsafe(
+    `DELETE FROM "ingest"."IdempotencyKey" WHERE ctid IN (
+       SELECT ctid FROM "ingest"."IdempotencyKey" WHERE "expiresAt" <= $1 LIMIT $2
+     )`,
+    now,
+    limit,
+  );
+}

@@ -1,0 +1,49 @@
+import { ErrorCode } from '@meridian/errors';
+
+export type RecordStatus = 'accepted' | 'rejected' | 'duplicate';
+
+export interface FieldError {
+  /** Dotted path inside the record, e.g. `payload.latitude`; `record` when the record as a whole is wrong. */
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface RecordResult {
+  index: number;
+  transaction_id: string | null;
+  status: RecordStatus;
+  errors?: FieldError[];
+}
+
+export interface BulkWriteBody {
+  summary: Record<RecordStatus, number>;
+  results: RecordResult[];
+  /** Present when nothing was accepted: the refusal in the platform's error shape. */
+  errors?: { message: string; extensions: { code: ErrorCode } }[];
+}
+
+/**
+ * 202 when the batch's data is in (at least one record accepted, or already there as a duplicate); 422
+ * BAD_USER_INPUT when every record was rejected, so a client that retries a fully delivered batch is not
+ * told its input is bad.
+ */
+export function bulkWriteResponse(results: RecordResult[]): { status: number; body: BulkWriteBody } {
+  const summary: Record<RecordStatus, number> = { accepted: 0, rejected: 0, duplicate: 0 };
+  for (const result of results) summary[result.status]++;
+  if (summary.rejected < results.length) return { status: 202, body: { summary, results } };
+  return {
+    status: 422,
+    body: {
+      summary,
+      results,
+      errors: [
+        {
+          message:
+            'No record was accepted; fix the fields named in results[].errors and send the batch again.',
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        },
+      ],
+    },
+  };
+}
