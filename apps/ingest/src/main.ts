@@ -1,29 +1,22 @@
-import { createServer } from 'node:http';
+import { readPublishedSchemas } from '@meridian/canonical/published';
 import { DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
 import { createLogger, createMetrics } from '@meridian/observability';
+import { healthRoute, metricsRoute } from './operations/operations-routes';
+import { schemasRoute } from './schemas/schemas-route';
+import { createIngestServer } from './server';
 
 /**
- * The machines' front door. This foundation only answers health and metrics; bulk canonical
- * transactions, CloudEvents and EPCIS capture arrive with the ingestion issue.
+ * The machines' front door: health, metrics and the published canonical schemas. Bulk canonical
+ * transactions, CloudEvents and EPCIS capture are further routes in the same list.
  */
 const config = loadConfig({ INGEST_PORT: port(DEFAULT_PORTS.ingest) });
 const logger = createLogger('ingest');
 const metrics = createMetrics('ingest');
 
-const server = createServer(async (req, res) => {
-  const path = (req.url ?? '/').split('?')[0];
-  if (path === '/healthz') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: 'ok', service: 'ingest' }));
-  } else if (path === '/metrics') {
-    res.writeHead(200, { 'content-type': metrics.registry.contentType });
-    res.end(await metrics.registry.metrics());
-  } else {
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({ code: 'NOT_FOUND', message: 'Ingestion endpoints are not built yet; try /healthz.' }),
-    );
-  }
+const server = createIngestServer({
+  routes: [healthRoute, metricsRoute(metrics), schemasRoute(readPublishedSchemas())],
+  logger,
+  metrics,
 });
 
 server.listen(config.INGEST_PORT, process.env.HOST ?? '127.0.0.1', () =>
