@@ -156,7 +156,7 @@ describe('POST /ingest/transactions', () => {
     const other = transaction();
     const reused = await send([other], { key });
     expect(reused.status).toBe(422);
-    expect(reused.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await loggedCount([other.transaction_id])).toBe(0);
   });
 
@@ -176,7 +176,7 @@ describe('POST /ingest/transactions', () => {
     release();
     await holder;
     expect(conflicting.status).toBe(409);
-    expect(conflicting.body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(conflicting.body.code).toBe('CONFLICT');
     expect(await loggedCount([record.transaction_id])).toBe(0);
   });
 
@@ -247,14 +247,14 @@ describe('POST /ingest/transactions', () => {
   it('is 422 BAD_USER_INPUT when no record is accepted', async () => {
     const response = await send([transaction({ timestamp: '2026-11-27 14:05' })]);
     expect(response.status).toBe(422);
-    expect(response.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(response.body.code).toBe('BAD_USER_INPUT');
     expect(response.body.results[0].errors[0].field).toBe('timestamp');
   });
 
   it('refuses unparseable bodies and a missing Idempotency-Key with 400', async () => {
     const broken = await send('[{"transaction_id":', {});
     expect(broken.status).toBe(400);
-    expect(broken.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(broken.body.code).toBe('BAD_USER_INPUT');
     const response = await fetch(baseUrl, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -262,7 +262,7 @@ describe('POST /ingest/transactions', () => {
     });
     expect(response.status).toBe(400);
     const refusal = (await response.json()) as Sent['body'];
-    expect(refusal.errors[0].extensions.field).toBe('Idempotency-Key');
+    expect(refusal.field).toBe('Idempotency-Key');
   });
 
   it('refuses a body over 1 MiB with a code and writes nothing', async () => {
@@ -287,16 +287,16 @@ describe('POST /ingest/transactions', () => {
       req.end(body);
     });
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.parse(answer.body).code).toBe('BAD_USER_INPUT');
     expect(await loggedCount([record.transaction_id])).toBe(0);
   });
 
   it('answers 401 UNAUTHENTICATED without a valid token', async () => {
     const missing = await send([transaction()], { auth: '' });
     expect(missing.status).toBe(401);
-    expect(missing.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(missing.body.code).toBe('UNAUTHENTICATED');
     const forged = await send([transaction()], { auth: `Bearer ${token.slice(0, -4)}AAAA` });
     expect(forged.status).toBe(401);
-    expect(forged.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(forged.body.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -12,7 +12,7 @@ describe('bulkWriteResponse', () => {
     const { status, body } = bulkWriteResponse([result(0, 'accepted'), result(1, 'rejected')]);
     expect(status).toBe(202);
     expect(body.summary).toEqual({ accepted: 1, rejected: 1, duplicate: 0 });
-    expect(body.errors).toBeUndefined();
+    expect(body.code).toBeUndefined();
   });
 
   it('is 202 for a batch that was already delivered (only duplicates)', () => {
@@ -22,7 +22,7 @@ describe('bulkWriteResponse', () => {
   it('is 422 BAD_USER_INPUT when every record was rejected', () => {
     const { status, body } = bulkWriteResponse([result(0, 'rejected'), result(1, 'rejected')]);
     expect(status).toBe(422);
-    expect(body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.code).toBe('BAD_USER_INPUT');
     expect(body.results).toHaveLength(2);
   });
 });

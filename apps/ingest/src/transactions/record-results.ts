@@ -19,8 +19,9 @@ export interface RecordResult {
 export interface BulkWriteBody {
   summary: Record<RecordStatus, number>;
   results: RecordResult[];
-  /** Present when nothing was accepted: the refusal in the platform's error shape. */
-  errors?: { message: string; extensions: { code: ErrorCode } }[];
+  /** Present when nothing was accepted: the refusal in the ingest's error shape (`{ code, message }`). */
+  code?: ErrorCode;
+  message?: string;
 }
 
 /**
@@ -35,15 +36,10 @@ export function bulkWriteResponse(results: RecordResult[]): { status: number; bo
   return {
     status: 422,
     body: {
+      code: ErrorCode.BAD_USER_INPUT,
+      message: 'No record was accepted; fix the fields named in results[].errors and send the batch again.',
       summary,
       results,
-      errors: [
-        {
-          message:
-            'No record was accepted; fix the fields named in results[].errors and send the batch again.',
-          extensions: { code: ErrorCode.BAD_USER_INPUT },
-        },
-      ],
     },
   };
 }

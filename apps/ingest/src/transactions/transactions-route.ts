@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, MeridianError } from '@meridian/errors';
-import { MAX_BODY_BYTES, readBody, sendError, sendJson } from '@meridian/graphql-http';
+import { ErrorCode, httpStatusOf, MeridianError } from '@meridian/errors';
+import { MAX_BODY_BYTES, readBody, sendJson } from '@meridian/graphql-http';
 import type { Logger } from '@meridian/observability';
 import { type AccessTokenKey, bearerIdentity } from '../auth/bearer-identity';
 import { requestHash } from '../idempotency/request-hash';
@@ -27,6 +27,13 @@ function idempotencyKeyOf(req: IncomingMessage): string {
     );
   }
   return key;
+}
+
+/** A refusal in the ingest's plain HTTP shape: `{ code, message, requestId, …details }`. */
+function sendRefusal(res: ServerResponse, error: MeridianError, requestId: string): void {
+  const headers: Record<string, string> =
+    error.code === ErrorCode.UNAUTHENTICATED ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
+  sendJson(res, httpStatusOf(error.code), { ...error.toJSON(), requestId }, headers);
 }
 
 /** `POST /ingest/transactions`: a JSON array or NDJSON of canonical transactions, answered per record. */
@@ -81,11 +88,11 @@ export function createTransactionsRoute(options: TransactionsRouteOptions) {
         return;
       }
       if (error instanceof MeridianError) {
-        sendError(res, error, requestId);
+        sendRefusal(res, error, requestId);
         return;
       }
       logger.error({ err: error, requestId }, 'bulk transaction write failed');
-      sendError(
+      sendRefusal(
         res,
         new MeridianError(
           ErrorCode.INTERNAL,
