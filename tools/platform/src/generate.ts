@@ -8,6 +8,8 @@ const tsxRun = (entry: string, args: string[]) =>
     stdio: 'inherit',
   });
 
+const CANONICAL_GENERATOR = 'packages/canonical/src/publishing/generate.ts';
+
 const webDir = join(repoRoot, 'apps/web');
 const webCodegen = (args: string[]) =>
   spawnSync(join(webDir, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', ...args], {
@@ -27,15 +29,17 @@ function checkWebCodegen() {
 }
 
 /**
- * Every generated artefact from its one source: the Prisma client from prisma/schema, the supergraph from
- * the subgraphs' SDL, the control tower's operation types from the gateway's API schema. `--check`
- * regenerates nothing and fails when a committed artefact is stale (the supergraph, the migrations against
- * prisma/schema, apps/web/graphql/generated) — CI runs it.
+ * Every generated artefact from its one source: the Prisma client from prisma/schema, the canonical JSON
+ * Schemas from their zod schemas, the supergraph from the subgraphs' SDL, the control tower's operation
+ * types from the gateway's API schema. `--check` regenerates nothing and fails when a committed artefact is
+ * stale (the canonical JSON Schemas, the supergraph, the migrations against prisma/schema,
+ * apps/web/graphql/generated) — CI runs it.
  */
 export async function main(args: string[]): Promise<number> {
   const check = args.includes('--check');
   const steps: Array<[string, () => ReturnType<typeof spawnSync>]> = check
     ? [
+        ['canonical JSON Schemas are up to date', () => tsxRun(CANONICAL_GENERATOR, ['--check'])],
         ['supergraph is up to date', () => tsxRun('gateway/src/compose.ts', ['--check'])],
         ['migrations match prisma/schema', () => tsxRun('packages/db/src/cli.ts', ['check'])],
         ['control tower operation types are up to date', checkWebCodegen],
@@ -48,6 +52,7 @@ export async function main(args: string[]): Promise<number> {
               stdio: 'inherit',
             }),
         ],
+        ['canonical JSON Schemas', () => tsxRun(CANONICAL_GENERATOR, [])],
         ['supergraph', () => tsxRun('gateway/src/compose.ts', [])],
         // After the supergraph: the operation types are checked against it.
         ['control tower operation types', () => webCodegen([])],

@@ -21,6 +21,7 @@ async function main(): Promise<number> {
     { path: join(SCHEMAS_DIR, 'index.json'), text: schemaIndexText(), immutable: false },
   ];
   let failed = 0;
+  let stale = 0;
   let written = 0;
   for (const file of files) {
     const shown = file.path.slice(SCHEMAS_DIR.length - 'schemas'.length);
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
       failed++;
     } else if (check) {
       console.error(`${shown} is ${committed === undefined ? 'missing' : 'stale'}.`);
+      stale++;
       failed++;
     } else {
       await mkdir(dirname(file.path), { recursive: true });
@@ -41,7 +43,7 @@ async function main(): Promise<number> {
       written++;
     }
   }
-  if (failed > 0 && check) {
+  if (stale > 0) {
     console.error('Run `pnpm --filter @meridian/canonical generate` and commit packages/canonical/schemas.');
   }
   if (failed === 0 && written === 0) console.log('packages/canonical/schemas is up to date.');
