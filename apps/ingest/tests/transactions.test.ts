@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import { createTestPrismaClient } from '@meridian/db/testing';
-import { createLogger } from '@meridian/observability';
+import { createLogger, createMetrics } from '@meridian/observability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tryLockKey } from '../src/idempotency/idempotency-store';
+import { createIngestServer } from '../src/server';
 import { canonicalRecordSchema } from '../src/transactions/canonical-record';
 import { createTransactionIngestor, eventSourceOf } from '../src/transactions/ingest-transactions';
-import { createTransactionsRoute, TRANSACTIONS_PATH } from '../src/transactions/transactions-route';
+import { TRANSACTIONS_PATH, transactionsRoute } from '../src/transactions/transactions-route';
 
 const prisma = createTestPrismaClient();
 const tenantId = randomUUID();
@@ -29,12 +30,8 @@ beforeAll(async () => {
   token = (await issueAccessToken(await importSigningKey(keys.privateJwk), user)).token;
   const logger = createLogger('ingest-test');
   const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
-  const route = createTransactionsRoute({
-    ingestor,
-    accessTokenKey: await importSigningKey(keys.publicJwk),
-    logger,
-  });
-  server = createServer((req, res) => void route(req, res, randomUUID()));
+  const route = transactionsRoute({ ingestor, accessTokenKey: await importSigningKey(keys.publicJwk) });
+  server = createIngestServer({ routes: [route], logger, metrics: createMetrics('ingest_test') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${TRANSACTIONS_PATH}`;
 });
@@ -295,6 +292,7 @@ describe('POST /ingest/transactions', () => {
     const missing = await send([transaction()], { auth: '' });
     expect(missing.status).toBe(401);
     expect(missing.body.code).toBe('UNAUTHENTICATED');
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
     const forged = await send([transaction()], { auth: `Bearer ${token.slice(0, -4)}AAAA` });
     expect(forged.status).toBe(401);
     expect(forged.body.code).toBe('UNAUTHENTICATED');

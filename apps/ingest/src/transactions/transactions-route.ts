@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, httpStatusOf, MeridianError } from '@meridian/errors';
+import { ErrorCode, MeridianError } from '@meridian/errors';
 import { MAX_BODY_BYTES, readBody, sendJson } from '@meridian/graphql-http';
-import type { Logger } from '@meridian/observability';
 import { type AccessTokenKey, bearerIdentity } from '../auth/bearer-identity';
 import { requestHash } from '../idempotency/request-hash';
+import type { Route } from '../server';
 import type { TransactionIngestor } from './ingest-transactions';
 import { mediaTypeOf, NDJSON_MEDIA_TYPE, parseRecords } from './request-body';
 
@@ -14,7 +14,6 @@ const acceptedMediaTypes = new Set(['application/json', NDJSON_MEDIA_TYPE]);
 export interface TransactionsRouteOptions {
   ingestor: TransactionIngestor;
   accessTokenKey: AccessTokenKey;
-  logger: Logger;
 }
 
 function idempotencyKeyOf(req: IncomingMessage): string {
@@ -29,23 +28,19 @@ function idempotencyKeyOf(req: IncomingMessage): string {
   return key;
 }
 
-/** A refusal in the ingest's plain HTTP shape: `{ code, message, requestId, …details }`. */
-function sendRefusal(res: ServerResponse, error: MeridianError, requestId: string): void {
-  const headers: Record<string, string> =
-    error.code === ErrorCode.UNAUTHENTICATED ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
-  sendJson(res, httpStatusOf(error.code), { ...error.toJSON(), requestId }, headers);
-}
-
 /** `POST /ingest/transactions`: a JSON array or NDJSON of canonical transactions, answered per record. */
-export function createTransactionsRoute(options: TransactionsRouteOptions) {
-  const { ingestor, accessTokenKey, logger } = options;
+export function transactionsRoute(options: TransactionsRouteOptions): Route {
+  const { ingestor, accessTokenKey } = options;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
       throw new MeridianError(ErrorCode.BAD_USER_INPUT, `Send transactions with POST ${TRANSACTIONS_PATH}.`);
     }
-    const identity = await bearerIdentity(req, accessTokenKey);
+    const identity = await bearerIdentity(req, accessTokenKey).catch((error: unknown) => {
+      res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+      throw error;
+    });
     const idempotencyKey = idempotencyKeyOf(req);
     const mediaType = mediaTypeOf(req.headers['content-type']);
     if (!acceptedMediaTypes.has(mediaType)) {
@@ -75,31 +70,5 @@ export function createTransactionsRoute(options: TransactionsRouteOptions) {
     sendJson(res, outcome.status, outcome.body, outcome.replayed ? { 'idempotent-replayed': 'true' } : {});
   }
 
-  return async function handleTransactions(
-    req: IncomingMessage,
-    res: ServerResponse,
-    requestId: string,
-  ): Promise<void> {
-    try {
-      await serve(req, res);
-    } catch (error) {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof MeridianError) {
-        sendRefusal(res, error, requestId);
-        return;
-      }
-      logger.error({ err: error, requestId }, 'bulk transaction write failed');
-      sendRefusal(
-        res,
-        new MeridianError(
-          ErrorCode.INTERNAL,
-          'The batch was not stored; retry with the same Idempotency-Key.',
-        ),
-        requestId,
-      );
-    }
-  };
+  return { name: 'transactions', matches: (path) => path === TRANSACTIONS_PATH, handle: serve };
 }
