@@ -1,20 +1,43 @@
+import { importSigningKey } from '@meridian/auth';
 import { readPublishedSchemas } from '@meridian/canonical/published';
-import { DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
+import { commonEnv, DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
+import { createPrismaClient } from '@meridian/db';
+import { createBackbone } from '@meridian/events';
 import { createLogger, createMetrics } from '@meridian/observability';
+import { z } from 'zod';
 import { healthRoute, metricsRoute } from './operations/operations-routes';
 import { schemasRoute } from './schemas/schemas-route';
 import { createIngestServer } from './server';
+import { canonicalRecordSchema } from './transactions/canonical-record';
+import { createTransactionIngestor } from './transactions/ingest-transactions';
+import { transactionsRoute } from './transactions/transactions-route';
 
 /**
- * The machines' front door: health, metrics and the published canonical schemas. Bulk canonical
- * transactions, CloudEvents and EPCIS capture are further routes in the same list.
+ * The machines' front door: health, metrics, the published canonical schemas and bulk canonical
+ * transactions. CloudEvents and EPCIS capture are further routes in the same list.
  */
-const config = loadConfig({ INGEST_PORT: port(DEFAULT_PORTS.ingest) });
+const config = loadConfig({
+  ...commonEnv,
+  INGEST_PORT: port(DEFAULT_PORTS.ingest),
+  ACCESS_TOKEN_PUBLIC_KEY: z
+    .string()
+    .min(1, 'set ACCESS_TOKEN_PUBLIC_KEY (JWK JSON that verifies access tokens)'),
+});
 const logger = createLogger('ingest');
 const metrics = createMetrics('ingest');
+const prisma = createPrismaClient(config.DATABASE_URL);
+// Appends go through the outbox; the backbone also runs the NATS relay when NATS_URL is set.
+const backbone = await createBackbone({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL, logger });
+const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
+const accessTokenKey = await importSigningKey(config.ACCESS_TOKEN_PUBLIC_KEY);
 
 const server = createIngestServer({
-  routes: [healthRoute, metricsRoute(metrics), schemasRoute(readPublishedSchemas())],
+  routes: [
+    healthRoute,
+    metricsRoute(metrics),
+    schemasRoute(readPublishedSchemas()),
+    transactionsRoute({ ingestor, accessTokenKey }),
+  ],
   logger,
   metrics,
 });
@@ -22,4 +45,8 @@ const server = createIngestServer({
 server.listen(config.INGEST_PORT, process.env.HOST ?? '127.0.0.1', () =>
   logger.info({ port: config.INGEST_PORT }, 'ingest listening'),
 );
-onShutdown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+onShutdown(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await backbone.close();
+  await prisma.$disconnect();
+});

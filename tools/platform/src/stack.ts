@@ -91,6 +91,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
       service('ingest', join('apps', 'ingest', 'src', 'main.ts'), ports.ingest, {
         INGEST_PORT: String(ports.ingest),
+        ACCESS_TOKEN_PUBLIC_KEY: keys.ACCESS_TOKEN_PUBLIC_KEY,
       }),
     ]);
     if (options.web) {
