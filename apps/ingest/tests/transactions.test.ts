@@ -5,7 +5,7 @@ import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@mer
 import { createTestPrismaClient } from '@meridian/db/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tryLockKey } from '../src/idempotency/idempotency-store';
+import { purgeExpiredKeys, tryLockKey } from '../src/idempotency/idempotency-store';
 import { createIngestServer } from '../src/server';
 import { canonicalRecordSchema } from '../src/transactions/canonical-record';
 import { createTransactionIngestor, eventSourceOf } from '../src/transactions/ingest-transactions';
@@ -155,6 +155,27 @@ describe('POST /ingest/transactions', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await loggedCount([other.transaction_id])).toBe(0);
+  });
+
+  it('ignores an expired key (a new body is processed) and purges expired keys', async () => {
+    const key = randomUUID();
+    expect((await send([transaction()], { key })).status).toBe(202);
+    const expired = { tenantId_key: { tenantId, key } };
+    await prisma.idempotencyKey.update({ where: expired, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const other = transaction();
+    const fresh = await send([other], { key });
+    expect(fresh.status).toBe(202);
+    expect(fresh.headers.get('idempotent-replayed')).toBeNull();
+    expect(await loggedCount([other.transaction_id])).toBe(1);
+
+    await prisma.idempotencyKey.update({ where: expired, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const live = randomUUID();
+    await send([transaction()], { key: live });
+    await purgeExpiredKeys(prisma);
+    expect(await prisma.idempotencyKey.findUnique({ where: expired })).toBeNull();
+    expect(
+      await prisma.idempotencyKey.findUnique({ where: { tenantId_key: { tenantId, key: live } } }),
+    ).not.toBeNull();
   });
 
   it('answers 409 CONFLICT while the first request with the key is still running', async () => {
