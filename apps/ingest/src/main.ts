@@ -5,6 +5,7 @@ import { createPrismaClient } from '@meridian/db';
 import { createBackbone } from '@meridian/events';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { z } from 'zod';
+import { createIngestMetrics } from './metrics/ingest-metrics';
 import { healthRoute, metricsRoute } from './operations/operations-routes';
 import { schemasRoute } from './schemas/schemas-route';
 import { createIngestServer } from './server';
@@ -25,6 +26,7 @@ const config = loadConfig({
 });
 const logger = createLogger('ingest');
 const metrics = createMetrics('ingest');
+const ingestMetrics = createIngestMetrics(metrics.registry);
 const prisma = createPrismaClient(config.DATABASE_URL);
 // Appends go through the outbox; the backbone also runs the NATS relay when NATS_URL is set.
 const backbone = await createBackbone({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL, logger });
@@ -36,7 +38,7 @@ const server = createIngestServer({
     healthRoute,
     metricsRoute(metrics),
     schemasRoute(readPublishedSchemas()),
-    transactionsRoute({ ingestor, accessTokenKey }),
+    transactionsRoute({ ingestor, accessTokenKey, metrics: ingestMetrics }),
   ],
   logger,
   metrics,

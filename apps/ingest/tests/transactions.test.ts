@@ -6,6 +6,7 @@ import { createTestPrismaClient } from '@meridian/db/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpiredKeys, tryLockKey } from '../src/idempotency/idempotency-store';
+import { createIngestMetrics } from '../src/metrics/ingest-metrics';
 import { createIngestServer } from '../src/server';
 import { canonicalRecordSchema } from '../src/transactions/canonical-record';
 import { createTransactionIngestor, eventSourceOf } from '../src/transactions/ingest-transactions';
@@ -30,8 +31,13 @@ beforeAll(async () => {
   token = (await issueAccessToken(await importSigningKey(keys.privateJwk), user)).token;
   const logger = createLogger('ingest-test');
   const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
-  const route = transactionsRoute({ ingestor, accessTokenKey: await importSigningKey(keys.publicJwk) });
-  server = createIngestServer({ routes: [route], logger, metrics: createMetrics('ingest_test') });
+  const metrics = createMetrics('ingest_test');
+  const route = transactionsRoute({
+    ingestor,
+    accessTokenKey: await importSigningKey(keys.publicJwk),
+    metrics: createIngestMetrics(metrics.registry),
+  });
+  server = createIngestServer({ routes: [route], logger, metrics });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${TRANSACTIONS_PATH}`;
 });
@@ -230,14 +236,17 @@ describe('POST /ingest/transactions', () => {
       schema: canonicalRecordSchema,
       logger: createLogger('ingest-test'),
     });
-    const request = { tenantId, idempotencyKey: key, requestHash: 'a', records: [record] };
+    const request = { tenantId, idempotency: { key, requestHash: 'a' }, submissions: [{ record }] };
     expect((await ingestor.ingest(request)).body).toMatchObject({ summary: { accepted: 1 } });
     const restarted = createTransactionIngestor({
       prisma,
       schema: canonicalRecordSchema,
       logger: createLogger('ingest-test'),
     });
-    const again = await restarted.ingest({ ...request, idempotencyKey: randomUUID() });
+    const again = await restarted.ingest({
+      ...request,
+      idempotency: { key: randomUUID(), requestHash: 'a' },
+    });
     expect(again.body).toMatchObject({ summary: { duplicate: 1, accepted: 0 } });
     expect(again.status).toBe(202);
     expect(await loggedCount([record.transaction_id])).toBe(1);

@@ -27,24 +27,46 @@ export interface GraphQLRequestHandlerOptions<Context extends BaseContext> {
   withinRequest?: <T>(requestId: string, run: () => Promise<T>) => Promise<T>;
 }
 
-export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
+/**
+ * The request body as text, at most `maxBytes`. Over the limit (by content-length, or as a chunked body
+ * grows) it stops buffering and refuses with BAD_USER_INPUT; given the response, it marks it
+ * `connection: close` and discards the rest of the body, so the client reads the coded refusal and the
+ * connection then closes. Without a response to answer on, the connection is cut.
+ */
+export function readBody(
+  req: IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+  res?: ServerResponse,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        reject(
-          new MeridianError(
-            ErrorCode.BAD_USER_INPUT,
-            `The request body is larger than ${maxBytes / 1024 / 1024} MiB; send less.`,
-          ),
-        );
+    const tooLarge = () => {
+      req.removeListener('data', onData);
+      if (res) {
+        res.setHeader('connection', 'close');
+        req.resume();
+      } else {
         req.destroy();
-        return;
       }
-      chunks.push(chunk);
-    });
+      reject(
+        new MeridianError(
+          ErrorCode.BAD_USER_INPUT,
+          `The request body is larger than ${maxBytes / 1024 / 1024} MiB; send less (split the batch).`,
+          { field: 'body', limitBytes: maxBytes },
+        ),
+      );
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge();
+      else chunks.push(chunk);
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+      tooLarge();
+      return;
+    }
+    req.on('data', onData);
     req.on('end', () =>
       resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString()),
     );
@@ -78,9 +100,9 @@ export function sendError(res: ServerResponse, error: MeridianError, requestId: 
   );
 }
 
-async function parseBody(req: IncomingMessage): Promise<unknown> {
+async function parseBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
-  const raw = await readBody(req);
+  const raw = await readBody(req, MAX_BODY_BYTES, res);
   try {
     return raw === '' ? undefined : JSON.parse(raw);
   } catch {
@@ -98,7 +120,7 @@ export function createGraphQLRequestHandler<Context extends BaseContext>(
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, search: string) {
     if (options.beforeGraphQL?.(req, res)) return;
     const context = await options.context(req, requestId);
-    const body = await parseBody(req);
+    const body = await parseBody(req, res);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -25,11 +25,24 @@ export interface RecordSchema<Record extends IngestibleTransaction> {
     | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
+/** One record of a write, as an endpoint hands it over. */
+export interface Submission {
+  record: unknown;
+  /** The event's id and source on the backbone (its dedup key); default: `transaction_id` from `source_system`. */
+  identity?: { id: string; source: string; subject?: string };
+  /** Found before the record was read (a bad CloudEvents envelope, say): the submission is rejected with them. */
+  errors?: FieldError[];
+  /** Prefixes the record's field paths in errors, e.g. `data` for a CloudEvent's data. */
+  fieldPrefix?: string;
+  /** Copied into the result, so the sender can match it (a CloudEvent's id and source). */
+  echo?: Pick<RecordResult, 'id' | 'source'>;
+}
+
 export interface BulkWriteRequest {
   tenantId: string;
-  idempotencyKey: string;
-  requestHash: string;
-  records: unknown[];
+  /** Absent: no request replay (CloudEvents without Idempotency-Key); events still deduplicate by id. */
+  idempotency?: { key: string; requestHash: string };
+  submissions: Submission[];
 }
 
 export interface BulkWriteOutcome {
@@ -58,7 +71,14 @@ export function eventSourceOf(sourceSystem: string): string {
 }
 
 type Checked<Record> =
-  | { index: number; kind: 'valid'; record: Record; event: EventEnvelope<Record>; dedupKey: string }
+  | {
+      index: number;
+      kind: 'valid';
+      submission: Submission;
+      record: Record;
+      event: EventEnvelope<Record>;
+      dedupKey: string;
+    }
   | { index: number; kind: 'done'; result: RecordResult };
 
 function transactionIdOf(value: unknown): string | null {
@@ -67,8 +87,18 @@ function transactionIdOf(value: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-function rejected(index: number, transactionId: string | null, errors: FieldError[]): RecordResult {
-  return { index, transaction_id: transactionId, status: 'rejected', errors };
+function rejected(submission: Submission, index: number, transactionId: string | null, errors: FieldError[]) {
+  return result(submission, index, transactionId, 'rejected', errors);
+}
+
+function result(
+  submission: Submission,
+  index: number,
+  transactionId: string | null,
+  status: RecordResult['status'],
+  errors?: FieldError[],
+): RecordResult {
+  return { index, ...submission.echo, transaction_id: transactionId, status, ...(errors ? { errors } : {}) };
 }
 
 /**
@@ -83,22 +113,34 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
   const recentIds = new RecentIds(DEDUP_WINDOW_MS, options.maxRecentIds ?? 3_000_000);
   let lastPurgeAt = 0;
 
-  function check(value: unknown, index: number, tenantId: string): Checked<Record> {
+  function check(submission: Submission, index: number, tenantId: string): Checked<Record> {
+    const value = submission.record;
+    if (submission.errors?.length) {
+      return {
+        index,
+        kind: 'done',
+        result: rejected(submission, index, transactionIdOf(value), submission.errors),
+      };
+    }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      const errors = parsed.error.issues.slice(0, maxErrorsPerRecord).map((issue) => ({
-        field: issue.path.map(String).join('.') || 'record',
-        code: ErrorCode.BAD_USER_INPUT,
-        message: issue.message,
-      }));
-      return { index, kind: 'done', result: rejected(index, transactionIdOf(value), errors) };
+      const prefix = submission.fieldPrefix;
+      const errors = parsed.error.issues.slice(0, maxErrorsPerRecord).map((issue) => {
+        const path = issue.path.map(String).join('.');
+        return {
+          field: (prefix ? [prefix, path].filter(Boolean).join('.') : path) || 'record',
+          code: ErrorCode.BAD_USER_INPUT,
+          message: issue.message,
+        };
+      });
+      return { index, kind: 'done', result: rejected(submission, index, transactionIdOf(value), errors) };
     }
     const record = parsed.data;
     if (record.tenant_id !== tenantId) {
       return {
         index,
         kind: 'done',
-        result: rejected(index, record.transaction_id, [
+        result: rejected(submission, index, record.transaction_id, [
           {
             field: 'tenant_id',
             code: ErrorCode.FORBIDDEN,
@@ -107,11 +149,12 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
         ]),
       };
     }
-    const source = eventSourceOf(record.source_system);
+    const source = submission.identity?.source ?? eventSourceOf(record.source_system);
     try {
       const event = createEvent({
-        id: record.transaction_id,
+        id: submission.identity?.id ?? record.transaction_id,
         source,
+        subject: submission.identity?.subject,
         type: TRANSACTION_RECEIVED,
         tenantId,
         // Ordering is per SKU (or shipment); a record with neither needs no order.
@@ -119,14 +162,23 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
         correlationId: record.correlation_id,
         data: record,
       });
-      return { index, kind: 'valid', record, event, dedupKey: `${tenantId}\u0000${source}\u0000${event.id}` };
+      return {
+        index,
+        kind: 'valid',
+        submission,
+        record,
+        event,
+        dedupKey: `${tenantId}\u0000${source}\u0000${event.id}`,
+      };
     } catch (error) {
       if (!(error instanceof MeridianError)) throw error;
       const field = error.details.field ?? 'record';
       return {
         index,
         kind: 'done',
-        result: rejected(index, record.transaction_id, [{ field, code: error.code, message: error.message }]),
+        result: rejected(submission, index, record.transaction_id, [
+          { field, code: error.code, message: error.message },
+        ]),
       };
     }
   }
@@ -149,19 +201,19 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
 
   async function ingest(request: BulkWriteRequest): Promise<BulkWriteOutcome> {
     const { tenantId } = request;
-    const checked = request.records.map((value, index) => check(value, index, tenantId));
-    const claim = { tenantId, key: request.idempotencyKey, requestHash: request.requestHash };
+    const checked = request.submissions.map((submission, index) => check(submission, index, tenantId));
+    const claim = request.idempotency && { tenantId, ...request.idempotency };
 
     const outcome = await prisma.$transaction(
       async (tx): Promise<BulkWriteOutcome & { newlyKnown: string[] }> => {
-        if (!(await tryLockKey(tx, claim))) {
+        if (claim && !(await tryLockKey(tx, claim))) {
           throw new MeridianError(
             ErrorCode.CONFLICT,
             'A request with this Idempotency-Key is still running; wait for its response, then retry.',
             { field: 'Idempotency-Key' },
           );
         }
-        const live = await findLiveKey(tx, claim);
+        const live = claim && (await findLiveKey(tx, claim));
         if (live) {
           if (live.requestHash !== claim.requestHash) {
             throw new MeridianError(
@@ -180,7 +232,12 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
           if (item.kind === 'done') {
             results[item.index] = item.result;
           } else if (inBatch.has(item.dedupKey) || recentIds.has(item.dedupKey)) {
-            results[item.index] = { index: item.index, transaction_id: item.event.id, status: 'duplicate' };
+            results[item.index] = result(
+              item.submission,
+              item.index,
+              item.record.transaction_id,
+              'duplicate',
+            );
           } else {
             inBatch.add(item.dedupKey);
             toAppend.push(item);
@@ -197,27 +254,33 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
         const newlyKnown: string[] = [];
         for (const item of toAppend) {
           const row = logged.get(`${item.event.source}\u0000${item.event.id}`);
-          const transactionId = item.event.id;
+          const transactionId = item.record.transaction_id;
           if (row?.appended) {
-            results[item.index] = { index: item.index, transaction_id: transactionId, status: 'accepted' };
+            results[item.index] = result(item.submission, item.index, transactionId, 'accepted');
             newlyKnown.push(item.dedupKey);
           } else if (row?.tenantId === tenantId) {
-            results[item.index] = { index: item.index, transaction_id: transactionId, status: 'duplicate' };
+            results[item.index] = result(item.submission, item.index, transactionId, 'duplicate');
             newlyKnown.push(item.dedupKey);
           } else {
-            results[item.index] = rejected(item.index, transactionId, [
-              {
-                field: 'transaction_id',
-                code: ErrorCode.CONFLICT,
-                message:
-                  'transaction_id is already taken for this source_system; give each transaction a UUID.',
-              },
+            results[item.index] = rejected(item.submission, item.index, transactionId, [
+              item.submission.identity
+                ? {
+                    field: 'id',
+                    code: ErrorCode.CONFLICT,
+                    message: 'This source and id are already taken; give each event a unique id (a UUID).',
+                  }
+                : {
+                    field: 'transaction_id',
+                    code: ErrorCode.CONFLICT,
+                    message:
+                      'transaction_id is already taken for this source_system; give each transaction a UUID.',
+                  },
             ]);
           }
         }
 
         const response = bulkWriteResponse(results);
-        await saveKey(tx, claim, response);
+        if (claim) await saveKey(tx, claim, response);
         return { ...response, replayed: false, newlyKnown };
       },
       { timeout: 30_000 },

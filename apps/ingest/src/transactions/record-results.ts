@@ -11,6 +11,9 @@ export interface FieldError {
 
 export interface RecordResult {
   index: number;
+  /** A CloudEvent's id and source, echoed so that the sender can match results to events. */
+  id?: string | null;
+  source?: string | null;
   transaction_id: string | null;
   status: RecordStatus;
   errors?: FieldError[];
