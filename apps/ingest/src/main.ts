@@ -5,6 +5,9 @@ import { createPrismaClient } from '@meridian/db';
 import { createBackbone } from '@meridian/events';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { z } from 'zod';
+import { cloudEventsRoute } from './cloudevents/cloudevents-route';
+import { feedsRoute } from './feeds/feeds-route';
+import { sourceFeeds } from './feeds/source-feeds';
 import { createIngestMetrics } from './metrics/ingest-metrics';
 import { healthRoute, metricsRoute } from './operations/operations-routes';
 import { schemasRoute } from './schemas/schemas-route';
@@ -39,6 +42,9 @@ const server = createIngestServer({
     metricsRoute(metrics),
     schemasRoute(readPublishedSchemas()),
     transactionsRoute({ ingestor, accessTokenKey, metrics: ingestMetrics }),
+    cloudEventsRoute({ ingestor, accessTokenKey, metrics: ingestMetrics }),
+    // Matches every /ingest/<segment>: after the fixed /ingest/ paths.
+    feedsRoute({ feeds: sourceFeeds, ingestor, accessTokenKey, metrics: ingestMetrics }),
   ],
   logger,
   metrics,
