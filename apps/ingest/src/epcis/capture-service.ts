@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma, type PrismaClient } from '@meridian/db';
+import { ErrorCode, MeridianError } from '@meridian/errors';
+import type { Logger } from '@meridian/observability';
+import { canonicalRecordSchema } from '../transactions/canonical-record';
+import type { TransactionIngestor } from '../transactions/ingest-transactions';
+import type { RecordResult } from '../transactions/record-results';
+import { type EventError, mapEpcisEvents } from './map-events';
+
+export type CaptureErrorBehaviour = 'rollback' | 'proceed';
+export type CaptureStatus = 'running' | 'succeeded' | 'failed';
+
+export interface CaptureJobView {
+  id: string;
+  status: CaptureStatus;
+  errorBehaviour: CaptureErrorBehaviour;
+  counts: {
+    events: number;
+    eventsRejected: number;
+    transactionsAccepted: number;
+    transactionsDuplicate: number;
+  };
+  errors: EventError[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+type JobRow = Awaited<ReturnType<PrismaClient['captureJob']['findFirst']>> & {};
+
+function viewOf(row: JobRow): CaptureJobView {
+  return {
+    id: row.id,
+    status: row.status as CaptureStatus,
+    errorBehaviour: row.errorBehaviour as CaptureErrorBehaviour,
+    counts: {
+      events: row.eventCount,
+      eventsRejected: row.rejectedCount,
+      transactionsAccepted: row.acceptedCount,
+      transactionsDuplicate: row.duplicateCount,
+    },
+    errors: row.errors as unknown as EventError[],
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * EPCIS capture jobs. A job row (with the document) is committed first, then the events are mapped and
+ * their canonical transactions go through the bulk write path under the Idempotency-Key
+ * `epcis-capture:<job id>`: appended in one transaction, deduplicated by transaction id. If the process
+ * dies in between, `resumeUnfinished` runs the job again and the key makes the second run a replay.
+ */
+export function createCaptureService(options: {
+  prisma: PrismaClient;
+  ingestor: TransactionIngestor;
+  logger: Logger;
+}) {
+  const { prisma, ingestor, logger } = options;
+
+  async function run(job: { id: string; tenantId: string; errorBehaviour: string; eventList: unknown[] }) {
+    const mapped = mapEpcisEvents(job.eventList, job.tenantId);
+    const errors: EventError[] = [];
+    const records: unknown[] = [];
+    const eventOfRecord: number[] = [];
+    for (const event of mapped) {
+      if (!event.ok) {
+        const { ok: _ok, ...error } = event;
+        errors.push(error);
+        continue;
+      }
+      // The bulk path validates again; checking here lets rollback refuse the whole document up front.
+      const invalid = event.transactions
+        .map((transaction) => canonicalRecordSchema.safeParse(transaction))
+        .find((result) => !result.success);
+      if (invalid && !invalid.success) {
+        const issue = invalid.error.issues[0];
+        errors.push({
+          index: event.index,
+          eventID: event.eventID,
+          reason: 'CANONICAL_INVALID',
+          message: `The event maps to an invalid canonical transaction: ${issue?.path.map(String).join('.')}: ${issue?.message}`,
+        });
+        continue;
+      }
+      for (const transaction of event.transactions) {
+        records.push(transaction);
+        eventOfRecord.push(event.index);
+      }
+    }
+
+    let accepted = 0;
+    let duplicate = 0;
+    const appendNothing = records.length === 0 || (job.errorBehaviour === 'rollback' && errors.length > 0);
+    if (!appendNothing) {
+      const outcome = await ingestor.ingest({
+        tenantId: job.tenantId,
+        idempotency: { key: `epcis-capture:${job.id}`, requestHash: job.id },
+        submissions: records.map((record) => ({ record })),
+      });
+      for (const result of (outcome.body as { results: RecordResult[] }).results) {
+        if (result.status === 'accepted') accepted++;
+        else if (result.status === 'duplicate') duplicate++;
+        else {
+          const index = eventOfRecord[result.index] ?? -1;
+          errors.push({
+            index,
+            eventID: mapped[index]?.eventID ?? null,
+            reason: 'CANONICAL_INVALID',
+            message: result.errors?.[0]?.message ?? 'The canonical transaction was rejected.',
+          });
+        }
+      }
+    }
+    const rejectedEvents = new Set(errors.map((error) => error.index)).size;
+    const failed =
+      job.errorBehaviour === 'rollback'
+        ? errors.length > 0
+        : rejectedEvents === job.eventList.length && rejectedEvents > 0;
+    await prisma.captureJob.update({
+      where: { id: job.id },
+      data: {
+        status: failed ? 'failed' : 'succeeded',
+        document: Prisma.DbNull,
+        acceptedCount: accepted,
+        duplicateCount: duplicate,
+        rejectedCount: rejectedEvents,
+        errors: errors.sort((a, b) => a.index - b.index) as unknown as Prisma.InputJsonValue,
+        finishedAt: new Date(),
+      },
+    });
+  }
+
+  /** Records the job, then runs it; the job is durable before any event is appended. */
+  async function capture(request: {
+    tenantId: string;
+    errorBehaviour: CaptureErrorBehaviour;
+    document: { epcisBody: { eventList: unknown[] } };
+  }): Promise<CaptureJobView> {
+    const id = randomUUID();
+    const { eventList } = request.document.epcisBody;
+    await prisma.captureJob.create({
+      data: {
+        id,
+        tenantId: request.tenantId,
+        status: 'running',
+        errorBehaviour: request.errorBehaviour,
+        document: request.document as Prisma.InputJsonValue,
+        eventCount: eventList.length,
+      },
+    });
+    try {
+      await run({ id, tenantId: request.tenantId, errorBehaviour: request.errorBehaviour, eventList });
+    } catch (error) {
+      // The job stays `running` with its document; resumeUnfinished finishes it.
+      logger.error({ err: error, captureJobId: id }, 'capture job interrupted; it will be resumed');
+    }
+    return (await findJob(request.tenantId, id)) as CaptureJobView;
+  }
+
+  async function findJob(tenantId: string, id: string): Promise<CaptureJobView | null> {
+    const row = await prisma.captureJob.findFirst({ where: { id, tenantId } });
+    return row ? viewOf(row) : null;
+  }
+
+  /** Runs again the jobs still `running` that started more than `olderThanMs` ago (a crash or a lost database). */
+  async function resumeUnfinished(olderThanMs = 60_000): Promise<number> {
+    const jobs = await prisma.captureJob.findMany({
+      where: { status: 'running', createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+      take: 100,
+    });
+    let resumed = 0;
+    for (const job of jobs) {
+      const eventList =
+        (job.document as { epcisBody?: { eventList?: unknown[] } } | null)?.epcisBody?.eventList ?? [];
+      try {
+        await run({ id: job.id, tenantId: job.tenantId, errorBehaviour: job.errorBehaviour, eventList });
+        resumed++;
+      } catch (error) {
+        // 409: another instance is running it right now.
+        if (!(error instanceof MeridianError && error.code === ErrorCode.CONFLICT)) {
+          logger.warn({ err: error, captureJobId: job.id }, 'resuming capture job failed; retried later');
+        }
+      }
+    }
+    return resumed;
+  }
+
+  return { capture, findJob, resumeUnfinished };
+}
+
+export type CaptureService = ReturnType<typeof createCaptureService>;
