@@ -6,6 +6,8 @@ import { createBackbone } from '@meridian/events';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { z } from 'zod';
 import { cloudEventsRoute } from './cloudevents/cloudevents-route';
+import { captureRoute } from './epcis/capture-route';
+import { createCaptureService } from './epcis/capture-service';
 import { feedsRoute } from './feeds/feeds-route';
 import { sourceFeeds } from './feeds/source-feeds';
 import { createIngestMetrics } from './metrics/ingest-metrics';
@@ -35,6 +37,15 @@ const prisma = createPrismaClient(config.DATABASE_URL);
 const backbone = await createBackbone({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL, logger });
 const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
 const accessTokenKey = await importSigningKey(config.ACCESS_TOKEN_PUBLIC_KEY);
+const captureService = createCaptureService({ prisma, ingestor, logger });
+// EPCIS capture jobs a crash (or a lost database) left running are finished here, now and every minute.
+const resumeCaptures = () =>
+  captureService
+    .resumeUnfinished()
+    .catch((error: unknown) => logger.warn({ err: error }, 'resuming capture jobs failed'));
+void resumeCaptures();
+const captureResumer = setInterval(resumeCaptures, 60_000);
+captureResumer.unref();
 
 const server = createIngestServer({
   routes: [
@@ -43,6 +54,7 @@ const server = createIngestServer({
     schemasRoute(readPublishedSchemas()),
     transactionsRoute({ ingestor, accessTokenKey, metrics: ingestMetrics }),
     cloudEventsRoute({ ingestor, accessTokenKey, metrics: ingestMetrics }),
+    captureRoute({ captureService, accessTokenKey }),
     // Matches every /ingest/<segment>: after the fixed /ingest/ paths.
     feedsRoute({ feeds: sourceFeeds, ingestor, accessTokenKey, metrics: ingestMetrics }),
   ],
@@ -54,6 +66,7 @@ server.listen(config.INGEST_PORT, process.env.HOST ?? '127.0.0.1', () =>
   logger.info({ port: config.INGEST_PORT }, 'ingest listening'),
 );
 onShutdown(async () => {
+  clearInterval(captureResumer);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await backbone.close();
   await prisma.$disconnect();
