@@ -10,6 +10,8 @@ import type { Logger, ServiceMetrics } from '@meridian/observability';
  * error shape with the shared codes. Leaner than a web framework on the hot path.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
+// Fatal: a body that is not UTF-8 is refused, not silently stored with replacement characters.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface GraphQLRequestHandlerOptions<Context extends BaseContext> {
@@ -31,7 +33,8 @@ export interface GraphQLRequestHandlerOptions<Context extends BaseContext> {
  * The request body as text, at most `maxBytes`. Over the limit (by content-length, or as a chunked body
  * grows) it stops buffering and refuses with BAD_USER_INPUT; given the response, it marks it
  * `connection: close` and discards the rest of the body, so the client reads the coded refusal and the
- * connection then closes. Without a response to answer on, the connection is cut.
+ * connection then closes. Without a response to answer on, the connection is cut. A body that is not
+ * UTF-8 is refused too.
  */
 export function readBody(
   req: IncomingMessage,
@@ -67,9 +70,21 @@ export function readBody(
       return;
     }
     req.on('data', onData);
-    req.on('end', () =>
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString()),
-    );
+    req.on('end', () => {
+      try {
+        resolve(utf8.decode(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+      } catch {
+        reject(
+          new MeridianError(
+            ErrorCode.BAD_USER_INPUT,
+            'The request body is not valid UTF-8; send UTF-8 text.',
+            {
+              field: 'body',
+            },
+          ),
+        );
+      }
+    });
     req.on('error', reject);
     // A client that hangs up mid-body sends neither 'end' nor always 'error'.
     req.on('close', () => {
