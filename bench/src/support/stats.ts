@@ -22,3 +22,24 @@ export function printTable(rows: ReadonlyArray<ReadonlyArray<string>>): void {
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of body) console.log(line(row));
 }
+
+/** The q-th percentile (0..100) of `samples` where sample i counts `weights[i]` times, nearest-rank. */
+export function weightedPercentile(
+  samples: readonly number[],
+  weights: readonly number[],
+  q: number,
+): number {
+  const pairs = samples
+    .map((sample, index) => [sample, weights[index] ?? 0] as const)
+    .filter(([, w]) => w > 0);
+  const total = pairs.reduce((sum, [, weight]) => sum + weight, 0);
+  if (total === 0) return Number.NaN;
+  pairs.sort((a, b) => a[0] - b[0]);
+  const rank = Math.min(total, Math.max(1, Math.ceil((q / 100) * total)));
+  let seen = 0;
+  for (const [sample, weight] of pairs) {
+    seen += weight;
+    if (seen >= rank) return sample;
+  }
+  return pairs[pairs.length - 1]?.[0] ?? Number.NaN;
+}

@@ -1,0 +1,222 @@
+/**
+ * `pnpm bench ingest`: the ingest service (apps/ingest) as a child process on a throw-away database, loaded
+ * from another child process (src/support/ingest-load.ts) on loopback with NDJSON batches of fresh
+ * canonical transactions on POST /ingest/transactions; then every record answered `accepted` is looked up
+ * in backbone."EventLog" (lost = 0) and the log is searched for ids appended twice (duplicate effects = 0).
+ * Env: BENCH_DURATION (s, default 60), BENCH_CONNECTIONS (default 4), BENCH_BATCH (records a request,
+ * default 500), BENCH_RESEND_EVERY (re-send every n-th batch, default 10), NATS_URL (the backbone relays to
+ * NATS JetStream), BENCH_PROFILE_DIR (a V8 CPU profile of the ingest process).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
+import { repoRoot } from '@meridian/db/embedded';
+import { demoTenant, demoUsers } from '@meridian/prisma';
+import { startBenchDatabase } from './support/database';
+import type { LoadResult } from './support/ingest-load';
+import { BENCH_PORTS } from './support/platform';
+import { answers200, type BenchProcess, cpuSecondsOf, startProcess } from './support/processes';
+import { percentile, printTable, weightedPercentile } from './support/stats';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 60);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const RESEND_EVERY = Number(process.env.BENCH_RESEND_EVERY ?? 10);
+const SOURCE_SYSTEM = 'bench';
+const EVENT_SOURCE = `meridian/ingest/${SOURCE_SYSTEM}`;
+
+const logDir = join(repoRoot, '.data', 'bench-logs');
+const natsUrl = process.env.NATS_URL?.trim() || undefined;
+const profileDir = process.env.BENCH_PROFILE_DIR;
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** Runs the load generator in its own process and reads back what it wrote. */
+async function runLoad(env: Record<string, string>): Promise<{ result: LoadResult; acceptedIds: string[] }> {
+  const output = join(logDir, 'ingest-load.json');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join('bench', 'src', 'support', 'ingest-load.ts')],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, LOAD_OUTPUT: output },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (exitCode !== 0) throw new Error(`the load generator exited with ${exitCode}`);
+  const result = JSON.parse(readFileSync(output, 'utf8')) as LoadResult;
+  const acceptedIds = readFileSync(`${output}.ids`, 'utf8').split('\n').filter(Boolean);
+  return { result, acceptedIds };
+}
+
+mkdirSync(logDir, { recursive: true });
+const database = await startBenchDatabase();
+let ingest: BenchProcess | undefined;
+try {
+  const { prisma, databaseUrl } = database;
+  const keys = await generateSigningKeyPair('bench-ingest');
+  const planner = demoUsers.planner;
+  const { token } = await issueAccessToken(await importSigningKey(keys.privateJwk), {
+    kind: 'user',
+    userId: planner.id,
+    tenantId: demoTenant.id,
+    email: planner.email,
+    roles: ['planner'],
+  });
+
+  console.log('Starting the ingest service …');
+  const base = `http://127.0.0.1:${BENCH_PORTS.ingest}`;
+  ingest = await startProcess({
+    name: 'ingest',
+    entry: join('apps', 'ingest', 'src', 'main.ts'),
+    cwd: repoRoot,
+    logDir,
+    env: {
+      INGEST_PORT: String(BENCH_PORTS.ingest),
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl ?? '',
+      ACCESS_TOKEN_PUBLIC_KEY: JSON.stringify(keys.publicJwk),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
+    ready: answers200(`${base}/healthz`),
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  const ingestPid = ingest.child.pid as number;
+
+  console.log(
+    `Loading POST /ingest/transactions for ${DURATION_S} s: ${CONNECTIONS} connections, ${BATCH} records a batch, ` +
+      `every ${RESEND_EVERY}th batch re-sent; backbone on ${natsUrl ? 'NATS JetStream' : 'PostgreSQL'} …`,
+  );
+  const cpuBefore = cpuSecondsOf(ingestPid);
+  const { result, acceptedIds } = await runLoad({
+    LOAD_URL: `${base}/ingest/transactions`,
+    LOAD_TOKEN: token,
+    LOAD_TENANT: demoTenant.id,
+    LOAD_SOURCE_SYSTEM: SOURCE_SYSTEM,
+    LOAD_DURATION_S: String(DURATION_S),
+    LOAD_CONNECTIONS: String(CONNECTIONS),
+    LOAD_BATCH: String(BATCH),
+    LOAD_RESEND_EVERY: String(RESEND_EVERY),
+  });
+  const ingestCpuSeconds = cpuSecondsOf(ingestPid) - cpuBefore;
+
+  // With NATS, wait (up to 30 s) for the relay to publish the sampled rows, so accept → NATS is complete.
+  const sampleIds = result.samples.map((sample) => sample.id);
+  if (natsUrl) {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const [relay] = await prisma.$queryRawUnsafe<{ pending: number }[]>(
+        `SELECT count(*)::int AS "pending" FROM "backbone"."EventLog" WHERE "relayedAt" IS NULL`,
+      );
+      if (!relay?.pending) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  await ingest.stop();
+  ingest = undefined;
+
+  console.log('Checking the backbone …');
+  let found = 0;
+  for (let start = 0; start < acceptedIds.length; start += 20_000) {
+    const [row] = await prisma.$queryRawUnsafe<{ found: number }[]>(
+      `SELECT count(*)::int AS "found" FROM "backbone"."EventLog" WHERE "source" = $1 AND "id" = ANY($2::text[])`,
+      EVENT_SOURCE,
+      acceptedIds.slice(start, start + 20_000),
+    );
+    found += row?.found ?? 0;
+  }
+  const answeredTwice = acceptedIds.length - new Set(acceptedIds).size;
+  const [log] = await prisma.$queryRawUnsafe<{ rows: number; ids: number }[]>(
+    `SELECT count(*)::int AS "rows", count(DISTINCT "id")::int AS "ids" FROM "backbone"."EventLog"
+      WHERE "type" = 'ingest.transaction_received'`,
+  );
+  const logRows = log?.rows ?? 0;
+  const duplicateEffects = logRows - (log?.ids ?? 0) + answeredTwice;
+  const lost = acceptedIds.length - found;
+
+  const durable = await prisma.$queryRawUnsafe<{ id: string; createdAt: Date; relayedAt: Date | null }[]>(
+    `SELECT "id", "createdAt", "relayedAt" FROM "backbone"."EventLog" WHERE "source" = $1 AND "id" = ANY($2::text[])`,
+    EVENT_SOURCE,
+    sampleIds,
+  );
+  const startedAt = new Map(result.samples.map((sample) => [sample.id, sample.startedAt]));
+  const toAppend: number[] = [];
+  const toNats: number[] = [];
+  for (const row of durable) {
+    const start = startedAt.get(row.id);
+    if (start === undefined) continue;
+    toAppend.push(row.createdAt.getTime() - start);
+    if (row.relayedAt) toNats.push(row.relayedAt.getTime() - start);
+  }
+
+  const seconds = result.measuredSeconds;
+  const { resends } = result;
+  const allRequests = result.requests + resends.sameKey + resends.newKey;
+  const failures = Object.entries(result.failures)
+    .map(([status, n]) => `${n}× ${status}`)
+    .join(', ');
+  const notAccepted = Object.entries(result.notAccepted)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+  const latencies = result.latenciesMs;
+  const weights = result.acceptedPerRequest;
+  const percentiles = (samples: number[]) => [50, 95, 99].map((q) => ms(percentile(samples, q)));
+
+  console.log(
+    `\nPOST /ingest/transactions, NDJSON, ${BATCH} records a batch, ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, ` +
+      `backbone on ${natsUrl ? 'NATS JetStream' : 'PostgreSQL'}:\n`,
+  );
+  printTable([
+    ['throughput', 'value'],
+    ['accepted events/s', count(Math.round(result.accepted / seconds))],
+    ['requests/s (incl. re-sends)', (allRequests / seconds).toFixed(1)],
+    ['events accepted', count(result.accepted)],
+    ['fresh records not accepted', notAccepted || '0'],
+    ['failed requests', failures || '0'],
+    ['ingest CPU per 1k events', ms((ingestCpuSeconds * 1000 * 1000) / Math.max(1, result.accepted))],
+  ]);
+  console.log('');
+  printTable([
+    ['latency', 'p50', 'p95', 'p99', 'samples'],
+    ['request (accept)', ...percentiles(latencies), count(latencies.length)],
+    [
+      'per event (accept)',
+      ...[50, 95, 99].map((q) => ms(weightedPercentile(latencies, weights, q))),
+      count(result.accepted),
+    ],
+    ['request start → EventLog.createdAt', ...percentiles(toAppend), count(toAppend.length)],
+    [
+      'request start → NATS (relayedAt)',
+      ...(natsUrl ? percentiles(toNats) : ['n/a', 'n/a', 'n/a']),
+      count(toNats.length),
+    ],
+  ]);
+  console.log('');
+  printTable([
+    ['correctness', 'value', 'expected'],
+    ['lost (accepted, not in EventLog)', count(lost), '0'],
+    ['duplicate effects', count(duplicateEffects), '0'],
+    ['EventLog rows / accepted', `${count(logRows)} / ${count(acceptedIds.length)}`, 'equal'],
+    ['re-sent, same key: replayed', `${resends.sameKeyReplayed} / ${resends.sameKey}`, 'all'],
+    [
+      're-sent, new key: records duplicate',
+      `${count(resends.answeredDuplicate)} / ${count(resends.recordsResent)}`,
+      'all',
+    ],
+    ['re-sent, new key: records accepted', count(resends.answeredAccepted), '0'],
+    ['consumer lag', 'n/a (no consumers yet)', ''],
+  ]);
+  if (result.firstFailure) console.log(`\nFirst failure: ${result.firstFailure}`);
+  console.log(
+    "\naccept → durable: the append commits in the request's own transaction before the 202 is sent, so an " +
+      'accepted event is durable no later than its response (≤ the request latency). EventLog.createdAt is ' +
+      "the transaction's start (now()), shown as how long a request waits before its append begins.",
+  );
+  if (lost > 0 || duplicateEffects > 0 || resends.answeredAccepted > 0) process.exitCode = 1;
+} finally {
+  await ingest?.stop();
+  await database.stop();
+}
