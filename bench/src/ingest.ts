@@ -191,7 +191,7 @@ try {
     [
       'request start → NATS (relayedAt)',
       ...(natsUrl ? percentiles(toNats) : ['n/a', 'n/a', 'n/a']),
-      count(toNats.length),
+      `${count(toNats.length)} of ${count(toAppend.length)} relayed`,
     ],
   ]);
   console.log('');
