@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEvent, domainOf, parseEnvelope } from './envelope';
+import { createEvent, domainOf, ensureEnvelope, parseEnvelope } from './envelope';
 
 const base = {
   source: '/subgraphs/quality',
@@ -41,5 +41,21 @@ describe('envelope', () => {
 
   it('knows the owning domain of a type', () => {
     expect(domainOf('supply.po.approved')).toBe('supply');
+  });
+});
+
+describe('validated envelopes', () => {
+  it('are frozen, so the append path can trust them without checking again', () => {
+    const event = createEvent({
+      source: 'meridian/test',
+      type: 'quality.exception_raised',
+      tenantId: 't1',
+      partitionKey: 'p1',
+      data: { n: 1 },
+    });
+    expect(Object.isFrozen(event)).toBe(true);
+    expect(ensureEnvelope(event)).toBe(event);
+    // An envelope built by hand is still checked.
+    expect(() => ensureEnvelope({ ...event, type: 'NoDomain' })).toThrow(/type must look like/);
   });
 });

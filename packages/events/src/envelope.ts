@@ -62,6 +62,17 @@ export function createEvent<TData>(event: NewEvent<TData>): EventEnvelope<TData>
   return parseEnvelope(envelope) as EventEnvelope<TData>;
 }
 
+/**
+ * Envelopes that passed validation here. Appending checks an envelope at the boundary, but one that
+ * createEvent (or a previous parse) just validated need not be checked again on the hot path.
+ */
+const validatedEnvelopes = new WeakSet<object>();
+
+/** Validates an envelope unless it is one this module already validated (and handed out). */
+export function ensureEnvelope(value: EventEnvelope): EventEnvelope {
+  return validatedEnvelopes.has(value) ? value : parseEnvelope(value);
+}
+
 /** Validates an envelope; the error names the first offending attribute so the caller can fix it. */
 export function parseEnvelope(value: unknown): EventEnvelope {
   const result = eventEnvelopeSchema.safeParse(value);
@@ -74,7 +85,10 @@ export function parseEnvelope(value: unknown): EventEnvelope {
       { field },
     );
   }
-  return result.data as EventEnvelope;
+  // Frozen, so an envelope validated once cannot be changed behind the check.
+  const envelope = Object.freeze(result.data) as EventEnvelope;
+  validatedEnvelopes.add(envelope);
+  return envelope;
 }
 
 /** The envelope as stored: `sequence` belongs to the log, not to the event. */

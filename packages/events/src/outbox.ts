@@ -1,4 +1,4 @@
-import { type EventEnvelope, parseEnvelope, withoutSequence } from './envelope';
+import { type EventEnvelope, ensureEnvelope, withoutSequence } from './envelope';
 
 /**
  * What `appendToOutbox` and `applyOnce` need from the caller's transaction: a Prisma transaction client
@@ -31,7 +31,7 @@ export interface SqlStatement {
 export function appendStatements(events: EventEnvelope[]): SqlStatement[] {
   const statements: SqlStatement[] = [];
   for (let start = 0; start < events.length; start += rowsPerStatement) {
-    const chunk = events.slice(start, start + rowsPerStatement).map(parseEnvelope);
+    const chunk = events.slice(start, start + rowsPerStatement).map(ensureEnvelope);
     const values: unknown[] = [];
     const rows = chunk.map((event, index) => {
       values.push(

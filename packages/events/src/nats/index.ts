@@ -4,7 +4,7 @@ import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { resolveConsumeOptions } from '../consume-options';
 import { DeadLetterStore, describeError } from '../dead-letter-store';
-import { domainOf, type EventEnvelope, parseEnvelope, withoutSequence } from '../envelope';
+import { domainOf, type EventEnvelope, ensureEnvelope, parseEnvelope, withoutSequence } from '../envelope';
 import { matchesType, parseTypeSelector, selectorsByDomain } from '../event-types';
 import { NotificationListener } from '../notification-listener';
 import { backboneChannel } from '../outbox';
@@ -80,7 +80,7 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
   const subscriptions = new Set<Subscription>();
 
   const publish = async (events: EventEnvelope[]) => {
-    const valid = events.map((event) => withoutSequence(parseEnvelope(event)));
+    const valid = events.map((event) => withoutSequence(ensureEnvelope(event)));
     try {
       await Promise.all(
         valid.map(async (event) => {
