@@ -63,7 +63,7 @@ Meridian is up in ${seconds} s.
 
   Control tower   ${stack.urls.web}
   GraphQL API     ${stack.urls.gateway}  (graphql-ws subscriptions on the same URL)
-  Ingestion       ${stack.urls.ingest}/healthz
+  Ingestion       ${stack.urls.ingest}  (bulk, CloudEvents, EPCIS capture; JSON Schemas at /schemas)
   Event backbone  ${process.env.NATS_URL ? `NATS JetStream at ${process.env.NATS_URL}` : 'PostgreSQL'}
   Database        ${database.embedded ? 'embedded PostgreSQL (data in .data/postgres)' : 'DATABASE_URL'}
   Logs            .data/logs/<service>.log
