@@ -4,9 +4,9 @@
  * Env: BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 1), DATABASE_URL.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { type BenchPlatform, startBenchPlatform } from './support/platform';
+import { cpuSecondsOf } from './support/processes';
 import { percentile, printTable } from './support/stats';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
@@ -94,12 +94,6 @@ function load(url: string, body: string, token: string, durationS: number): Prom
       if (statusCode !== 200) failures += 1;
     });
   });
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function measure(

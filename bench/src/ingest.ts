@@ -15,7 +15,7 @@ import { repoRoot } from '@meridian/db/embedded';
 import { demoTenant, demoUsers } from '@meridian/prisma';
 import { startBenchDatabase } from './support/database';
 import type { LoadResult } from './support/ingest-load';
-import { BENCH_PORTS } from './support/platform';
+import { BENCH_PORTS } from './support/ports';
 import { answers200, type BenchProcess, cpuSecondsOf, startProcess } from './support/processes';
 import { percentile, printTable, weightedPercentile } from './support/stats';
 

@@ -8,7 +8,7 @@ import {
   withDatabaseName,
 } from '@meridian/db/embedded';
 import { migrateDatabase } from '@meridian/db/migrate';
-import { BENCH_PORTS } from './platform';
+import { BENCH_PORTS } from './ports';
 
 export interface BenchDatabase {
   databaseUrl: string;

@@ -7,26 +7,12 @@ import {
   type UserIdentity,
 } from '@meridian/auth';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@meridian/config';
-import { createPrismaClient, type PrismaClient } from '@meridian/db';
-import {
-  createDatabase,
-  dropDatabase,
-  repoRoot,
-  startEmbeddedPostgres,
-  withDatabaseName,
-} from '@meridian/db/embedded';
-import { migrateDatabase } from '@meridian/db/migrate';
+import type { PrismaClient } from '@meridian/db';
+import { repoRoot } from '@meridian/db/embedded';
 import { demoTenant, demoUsers, seedDemoWorld } from '@meridian/prisma';
+import { startBenchDatabase } from './database';
+import { BENCH_PORTS } from './ports';
 import { answers200, answersGraphQL, type BenchProcess, startProcess } from './processes';
-
-/** Ports of their own, so a benchmark never collides with `npm start` or a test run. */
-export const BENCH_PORTS = {
-  ourGateway: 24_000,
-  stockGateway: 24_010,
-  ingest: 24_006,
-  embeddedPostgres: 5444,
-  subgraphs: { catalog: 24_001, supply: 24_002, logistics: 24_003, quality: 24_004, security: 24_005 },
-} as const;
 
 export interface BenchPlatform {
   databaseUrl: string;
@@ -63,29 +49,15 @@ function keyEnv(access: SigningKeyPair, gateway: SigningKeyPair) {
  */
 export async function startBenchPlatform(): Promise<BenchPlatform> {
   const natsUrl = process.env.NATS_URL?.trim() || undefined;
-  const configured = process.env.DATABASE_URL?.trim();
-  const server = configured
-    ? { adminUrl: withDatabaseName(configured, 'postgres'), stop: async () => {} }
-    : // A server of its own: the default one may belong to an `npm start` that stops it mid-run.
-      await startEmbeddedPostgres({
-        port: BENCH_PORTS.embeddedPostgres,
-        dataDir: join(repoRoot, '.data', 'postgres-bench'),
-        database: 'postgres',
-        log: { info: say },
-      });
-  const databaseName = `meridian_bench_${Date.now()}`;
-  const databaseUrl = await createDatabase(server.adminUrl, databaseName);
+  const database = await startBenchDatabase();
+  const { databaseUrl, prisma } = database;
   const children: BenchProcess[] = [];
-  const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
   const stop = async () => {
     await Promise.all(children.map((child) => child.stop()));
-    await prisma.$disconnect();
-    await dropDatabase(server.adminUrl, databaseName).catch(() => {});
-    await server.stop();
+    await database.stop();
   };
   try {
-    say('Migrating and seeding a fresh database …');
-    await migrateDatabase(databaseUrl);
+    say('Seeding the demo world …');
     await seedDemoWorld(prisma);
 
     const access = await generateSigningKeyPair('bench-access');
