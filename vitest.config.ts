@@ -18,6 +18,7 @@ const packageDirs = [
   join(repoRoot, 'apps', 'web'),
   join(repoRoot, 'prisma'),
   join(repoRoot, 'tools', 'platform'),
+  join(repoRoot, 'system-tests'),
 ].filter((dir) => existsSync(join(dir, 'package.json')));
 
 const projects: TestProjectInlineConfiguration[] = packageDirs.map((dir) => ({
