@@ -17,3 +17,17 @@ export function describeError(error: CombinedError): string {
     ? message
     : 'The request failed. Retry, and contact an administrator if it keeps failing.';
 }
+
+/** What a failed request said, for showing: the sentence, the error code and the field it names, if any. */
+export interface ApiFailure {
+  message: string;
+  code: string | null;
+  field: string | null;
+}
+
+export function describeFailure(error: CombinedError): ApiFailure {
+  const extensions = error.networkError ? undefined : error.graphQLErrors[0]?.extensions;
+  const code = typeof extensions?.code === 'string' ? extensions.code : null;
+  const field = typeof extensions?.field === 'string' ? extensions.field : null;
+  return { message: describeError(error), code: error.networkError ? 'NETWORK_ERROR' : code, field };
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDay, formatPercent, formatRelative } from './format';
+import {
+  formatChange,
+  formatCount,
+  formatDay,
+  formatMinute,
+  formatPercent,
+  formatQuantity,
+  formatRelative,
+} from './format';
 
 describe('formatPercent', () => {
   it('shows a ratio as a percentage with one decimal', () => {
@@ -31,5 +39,24 @@ describe('formatRelative', () => {
 describe('formatDay', () => {
   it('reads a UTC calendar day without shifting it into the local zone', () => {
     expect(formatDay('2026-11-03')).toBe('Nov 3');
+  });
+});
+
+describe('formatMinute', () => {
+  it('shows the local hour and minute on a 24-hour clock', () => {
+    expect(formatMinute(new Date(2026, 10, 27, 14, 5, 30).toISOString())).toBe('14:05');
+    expect(formatMinute(new Date(2026, 10, 27, 0, 7).toISOString())).toBe('00:07');
+  });
+});
+
+describe('formatQuantity and formatChange', () => {
+  it('writes a quantity with its unit', () => {
+    expect(formatQuantity(1234, 'EA')).toBe('1,234 EA');
+  });
+
+  it('signs a change, except zero', () => {
+    expect(formatChange(7)).toBe('+7');
+    expect(formatChange(-1500)).toBe('-1,500');
+    expect(formatChange(0)).toBe('0');
   });
 });

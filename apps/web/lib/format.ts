@@ -16,6 +16,8 @@ const dateTime = new Intl.DateTimeFormat(LOCALE, {
   timeZoneName: 'short',
 });
 const clock = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const minuteOfDay = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const signedInteger = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
 const shortDay = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** A 0..1 ratio as a percentage with one decimal: 0.9734 → "97.3%". */
@@ -49,4 +51,19 @@ export function formatClock(date: Date): string {
 /** A UTC calendar day "2026-11-03" as "Nov 3". */
 export function formatDay(day: string): string {
   return shortDay.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A minute as "14:05" in the viewer's zone (24-hour, so chart ticks stay short). */
+export function formatMinute(iso: string): string {
+  return minuteOfDay.format(new Date(iso));
+}
+
+/** A quantity in its unit: (1234, "EA") → "1,234 EA". */
+export function formatQuantity(value: number, uom: string): string {
+  return `${integer.format(value)} ${uom}`;
+}
+
+/** A change to a quantity, with its sign: 7 → "+7", -3 → "-3", 0 → "0". */
+export function formatChange(value: number): string {
+  return signedInteger.format(value);
 }

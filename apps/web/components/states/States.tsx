@@ -18,10 +18,29 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+/** `code` is the API's error code (e.g. BAD_USER_INPUT), shown so support can find the cause. */
+export function ErrorState({
+  message,
+  code,
+  onRetry,
+}: {
+  message: string;
+  code?: string | null;
+  onRetry?: () => void;
+}) {
   return (
     <div className="state state--error" role="alert">
-      <span>{message}</span>
+      <span>
+        {message}
+        {code && (
+          <>
+            {' '}
+            <code className="error-code" data-testid="error-code">
+              {code}
+            </code>
+          </>
+        )}
+      </span>
       {onRetry && (
         <button type="button" className="button button--small" onClick={onRetry}>
           Retry
