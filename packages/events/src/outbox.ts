@@ -20,7 +20,7 @@ export const backboneChannel = 'meridian_backbone';
 
 // 8000-byte NOTIFY payload limit: 200 seqs of up to 20 digits stay well below it.
 const rowsPerStatement = 200;
-const columnsPerRow = 6;
+const columnsPerRow = 7;
 
 export interface SqlStatement {
   sql: string;
@@ -40,14 +40,15 @@ export function appendStatements(events: EventEnvelope[]): SqlStatement[] {
         event.type,
         event.partitionkey,
         event.tenantid,
+        event.correlationid ?? null,
         JSON.stringify(withoutSequence(event)),
       );
       const p = index * columnsPerRow;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb)`;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`;
     });
     statements.push({
       sql: `WITH appended AS (
-  INSERT INTO "backbone"."EventLog" ("id", "source", "type", "partitionKey", "tenantId", "envelope")
+  INSERT INTO "backbone"."EventLog" ("id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope")
   VALUES ${rows.join(', ')}
   ON CONFLICT ("source", "id") DO NOTHING
   RETURNING "seq"
