@@ -1,0 +1,175 @@
+import { type CanonicalTransactionV1, type CanonicalTransactionV2, toV2 } from '@meridian/canonical';
+
+/**
+ * What one ingested canonical transaction means for supply. The ingest validated the record against its
+ * schema before it reached the backbone, so this reads it without validating again (the consumer runs at
+ * the ingest's rate); it still refuses what the tables cannot hold (a quantity beyond a 32-bit integer).
+ */
+
+export type TransactionStatus = 'active' | 'corrected' | 'cancelled';
+export type MovementKind = 'receipt' | 'inventory_adjustment' | 'cycle_count';
+
+/** How a movement changes on hand: by a signed number of units, or to what a count found. */
+export type StockChange = { type: 'delta'; units: number } | { type: 'count'; counted: number };
+
+/** Why an event was applied without effect (the inbox's outcome code). */
+export const SupplyOutcome = {
+  UNKNOWN_SKU: 'UNKNOWN_SKU',
+  UNKNOWN_LOCATION: 'UNKNOWN_LOCATION',
+  /** The event type (or order type) does not touch supply. */
+  NOT_APPLICABLE: 'NOT_APPLICABLE',
+  /** An `active` record of a transaction the ledger already holds (sent again under another event id). */
+  DUPLICATE_TRANSACTION: 'DUPLICATE_TRANSACTION',
+  /** A cancellation of a transaction never applied: kept as a 0-unit ledger row so a late original is void. */
+  NOTHING_TO_CANCEL: 'NOTHING_TO_CANCEL',
+  /** A corrected order line: neither the record nor DailyDemand says what the superseded line ordered. */
+  CORRECTION_NOT_TRACKED: 'CORRECTION_NOT_TRACKED',
+  /** A quantity or resulting stock figure beyond what a 32-bit integer column holds. */
+  QUANTITY_OUT_OF_RANGE: 'QUANTITY_OUT_OF_RANGE',
+  /** Not a canonical transaction this consumer can read (no event type, quantity or reference). */
+  UNREADABLE_RECORD: 'UNREADABLE_RECORD',
+} as const;
+export type SupplyOutcome = (typeof SupplyOutcome)[keyof typeof SupplyOutcome];
+
+export const INT4_MAX = 2_147_483_647;
+
+interface Provenance {
+  transactionId: string;
+  status: TransactionStatus;
+  skuCode: string;
+  occurredAt: Date;
+  sourceSystem: string;
+  correlationId: string;
+}
+
+export type SupplyEffect =
+  | (Provenance & { type: 'movement'; kind: MovementKind; locationCode: string; change: StockChange })
+  | (Provenance & { type: 'demand'; day: string; ordered: number })
+  | (Provenance & {
+      type: 'promotion';
+      promotionId: string;
+      campaign: string;
+      channel: string;
+      startsOn: string;
+      endsOn: string;
+      /** A fraction: 25 % is 0.25. */
+      expectedUplift: number;
+    })
+  | { type: 'none'; outcome: SupplyOutcome };
+
+/** Either published major as 2.x: supply reads one shape. */
+export function asV2(record: CanonicalTransactionV1 | CanonicalTransactionV2): CanonicalTransactionV2 {
+  return typeof record.version === 'string' && record.version.startsWith('1.')
+    ? toV2(record as CanonicalTransactionV1)
+    : (record as CanonicalTransactionV2);
+}
+
+const SUPPLY_TYPES = new Set<string>([
+  'receipt',
+  'inventory_adjustment',
+  'cycle_count',
+  'order',
+  'promotion',
+]);
+
+const isInt4 = (value: unknown): value is number =>
+  Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
+
+const none = (outcome: SupplyOutcome): SupplyEffect => ({ type: 'none', outcome });
+
+/**
+ * The supply effect of a canonical transaction (1.x or 2.x):
+ * - receipt: + quantity on hand at the payload's location when the goods arrived `good`; `damaged` or
+ *   `rejected` goods are not sellable stock, so they book a 0-unit ledger row (the receipt is on record, and
+ *   a correction to `good` then moves the stock);
+ * - inventory_adjustment: the signed quantity; cycle_count: on hand set to the counted quantity;
+ * - order with order_type `sales`: `quantity` units ordered on the UTC day of `timestamp`;
+ * - promotion: the promotion itself (keyed by its promotion_id);
+ * - anything else: nothing.
+ */
+export function supplyEffectOf(data: unknown): SupplyEffect {
+  if (typeof data !== 'object' || data === null || !('event_type' in data)) {
+    return none(SupplyOutcome.UNREADABLE_RECORD);
+  }
+  const record = asV2(data as CanonicalTransactionV1 | CanonicalTransactionV2);
+  if (!SUPPLY_TYPES.has(record.event_type)) return none(SupplyOutcome.NOT_APPLICABLE);
+  if (typeof record.sku_id !== 'string' || typeof record.transaction_id !== 'string') {
+    return none(SupplyOutcome.UNREADABLE_RECORD);
+  }
+  const provenance: Provenance = {
+    transactionId: record.transaction_id,
+    status: record.status,
+    skuCode: record.sku_id,
+    occurredAt: new Date(record.timestamp),
+    sourceSystem: record.source_system,
+    correlationId: record.correlation_id,
+  };
+  const quantity = record.measure?.quantity;
+  const needsQuantity = record.event_type !== 'promotion';
+  if (needsQuantity && typeof quantity !== 'number') return none(SupplyOutcome.UNREADABLE_RECORD);
+  if (needsQuantity && !isInt4(quantity)) return none(SupplyOutcome.QUANTITY_OUT_OF_RANGE);
+  const units = quantity ?? 0;
+
+  switch (record.event_type) {
+    case 'receipt': {
+      const good = record.payload.condition === 'good';
+      return {
+        ...provenance,
+        type: 'movement',
+        kind: 'receipt',
+        locationCode: record.payload.location_id,
+        change: { type: 'delta', units: good ? units : 0 },
+      };
+    }
+    case 'inventory_adjustment':
+      return {
+        ...provenance,
+        type: 'movement',
+        kind: 'inventory_adjustment',
+        locationCode: record.payload.location_id,
+        change: { type: 'delta', units },
+      };
+    case 'cycle_count':
+      return {
+        ...provenance,
+        type: 'movement',
+        kind: 'cycle_count',
+        locationCode: record.payload.location_id,
+        change: { type: 'count', counted: units },
+      };
+    case 'order':
+      if (record.payload.order_type !== 'sales') return none(SupplyOutcome.NOT_APPLICABLE);
+      return { ...provenance, type: 'demand', day: record.timestamp.slice(0, 10), ordered: units };
+    case 'promotion':
+      return {
+        ...provenance,
+        type: 'promotion',
+        promotionId: record.payload.promotion_id,
+        campaign: record.payload.campaign_id ?? record.payload.promotion_id,
+        channel: record.payload.channel,
+        startsOn: record.payload.starts_on,
+        endsOn: record.payload.ends_on,
+        expectedUplift: Math.round(record.payload.expected_uplift_pct * 10) / 1000,
+      };
+    default:
+      return none(SupplyOutcome.NOT_APPLICABLE);
+  }
+}
+
+/**
+ * Codes of the warnings a record was accepted with in fallback mode, from the envelope or the record
+ * (`warnings`: codes, or objects with a `code`), de-duplicated in order.
+ */
+export function warningCodesOf(event: { data?: unknown; warnings?: unknown }): string[] {
+  const codes: string[] = [];
+  const data = event.data as { warnings?: unknown } | null | undefined;
+  for (const list of [event.warnings, typeof data === 'object' ? data?.warnings : undefined]) {
+    if (!Array.isArray(list)) continue;
+    for (const warning of list) {
+      const code =
+        typeof warning === 'string' ? warning : (warning as { code?: unknown } | null | undefined)?.code;
+      if (typeof code === 'string' && code.length > 0 && !codes.includes(code)) codes.push(code);
+    }
+  }
+  return codes;
+}
