@@ -1,4 +1,6 @@
+import type { CombinedError } from '@urql/core';
 import type { ReactNode } from 'react';
+import { describeFailure } from '../../lib/errors';
 
 export function LoadingState({ label }: { label: string }) {
   return (
@@ -48,4 +50,18 @@ export function ErrorState({
       )}
     </div>
   );
+}
+
+/** A failed request as the API explained it: its message, and its code so support can find the cause. */
+export function FailureState({
+  error,
+  prefix,
+  onRetry,
+}: {
+  error: CombinedError;
+  prefix?: string;
+  onRetry?: () => void;
+}) {
+  const { message, code } = describeFailure(error);
+  return <ErrorState message={prefix ? `${prefix} ${message}` : message} code={code} onRetry={onRetry} />;
 }
