@@ -2,7 +2,7 @@ import { type Identity, requireRole, requireTenant, requireUser } from '@meridia
 import { DOMAIN_EVENT_TYPES, inventoryPositionChangedData, kpiUpdatedData } from '@meridian/canonical';
 import type { InventoryPosition, Prisma, PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
-import { appendToOutbox, createEvent } from '@meridian/events';
+import { appendToOutbox, createEvent, type EventEnvelope } from '@meridian/events';
 import { pageSize } from '@meridian/subgraph-runtime';
 import { z } from 'zod';
 import { dayWindow, fillRate, fillRateTrend, utcDay } from '../domain/kpis';
@@ -61,27 +61,36 @@ export async function adjustInventory(prisma: PrismaClient, identity: Identity, 
       );
     }
     const updated = await positions.updateOnHand(tx, position.id, onHand);
-    await appendPositionEvents(tx, updated, input.reason, new Date());
+    await appendPositionEvents(tx, [{ position: updated, reason: input.reason }], new Date());
     return updated;
   });
 }
 
-async function appendPositionEvents(
+export interface PositionChangeNotice {
+  position: InventoryPosition;
+  /** Why it changed, in words a planner reads on the exception it may raise. */
+  reason: string;
+}
+
+/**
+ * Tells the platform what changed, in the caller's transaction: one `supply.inventory_position_changed` per
+ * position (quality raises stock-out exceptions from them), then one `supply.kpi_updated` per tenant with
+ * the SKUs now at risk.
+ */
+export async function appendPositionEvents(
   tx: Prisma.TransactionClient,
-  position: InventoryPosition,
-  reason: string,
+  changes: readonly PositionChangeNotice[],
   now: Date,
-) {
-  const { tenantId } = position;
-  const { atRisk } = await positions.countSkusByRisk(tx, tenantId);
-  await appendToOutbox(tx, [
+): Promise<void> {
+  if (changes.length === 0) return;
+  const events: EventEnvelope[] = changes.map(({ position, reason }) =>
     createEvent({
       source: SOURCE,
       type: DOMAIN_EVENT_TYPES.inventoryPositionChanged,
-      tenantId,
+      tenantId: position.tenantId,
       partitionKey: position.skuId,
       data: inventoryPositionChangedData.parse({
-        tenantId,
+        tenantId: position.tenantId,
         positionId: position.id,
         skuId: position.skuId,
         locationId: position.locationId,
@@ -94,20 +103,26 @@ async function appendPositionEvents(
         reason,
       }),
     }),
-    createEvent({
-      source: SOURCE,
-      type: `supply.${DOMAIN_EVENT_TYPES.kpiUpdated}`,
-      tenantId,
-      partitionKey: tenantId,
-      data: kpiUpdatedData.parse({
+  );
+  for (const tenantId of new Set(changes.map(({ position }) => position.tenantId))) {
+    const { atRisk } = await positions.countSkusByRisk(tx, tenantId);
+    events.push(
+      createEvent({
+        source: SOURCE,
+        type: `supply.${DOMAIN_EVENT_TYPES.kpiUpdated}`,
         tenantId,
-        kpi: 'skus_at_stockout_risk',
-        value: atRisk,
-        unit: 'count',
-        at: now.toISOString(),
+        partitionKey: tenantId,
+        data: kpiUpdatedData.parse({
+          tenantId,
+          kpi: 'skus_at_stockout_risk',
+          value: atRisk,
+          unit: 'count',
+          at: now.toISOString(),
+        }),
       }),
-    }),
-  ]);
+    );
+  }
+  await appendToOutbox(tx, events);
 }
 
 export function listPositions(
