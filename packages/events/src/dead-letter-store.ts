@@ -8,6 +8,8 @@ export interface NewDeadLetter {
   event: EventEnvelope;
   attempts: number;
   lastError: string;
+  /** See errorCodeOf. */
+  errorCode: string;
   /** EventLog.seq (postgres adapter), so a replay can re-dispatch the logged row. */
   eventSeq?: string;
 }
@@ -19,28 +21,41 @@ export interface StoredDeadLetter extends DeadLetterRecord {
 interface DeadLetterRow {
   id: string;
   consumer: string;
+  tenantId: string | null;
   eventSeq: string | null;
   envelope: EventEnvelope;
   attempts: number;
   lastError: string;
+  errorCode: string;
   deadAt: Date;
   replayedAt: Date | null;
 }
 
-const columns = '"id", "consumer", "eventSeq", "envelope", "attempts", "lastError", "deadAt", "replayedAt"';
+// Letters recorded before error codes were stored read as INTERNAL.
+export const deadLetterColumns = `"id", "consumer", "tenantId", "eventSeq", "envelope", "attempts", "lastError",
+  COALESCE("errorCode", 'INTERNAL') AS "errorCode", "deadAt", "replayedAt"`;
 
-function toRecord(row: DeadLetterRow): StoredDeadLetter {
+function toStored(row: DeadLetterRow): StoredDeadLetter {
   return {
     id: String(row.id),
     consumer: row.consumer,
+    tenantId: row.tenantId,
     eventSeq: row.eventSeq,
     event: row.envelope,
     attempts: row.attempts,
     lastError: row.lastError,
+    errorCode: row.errorCode,
     deadAt: row.deadAt,
     replayedAt: row.replayedAt,
   };
 }
+
+export function toDeadLetterRecord(row: DeadLetterRow): DeadLetterRecord {
+  const { eventSeq: _eventSeq, ...record } = toStored(row);
+  return record;
+}
+
+export type { DeadLetterRow };
 
 const maxErrorLength = 2000;
 
@@ -49,21 +64,41 @@ export function describeError(error: unknown): string {
   return text.slice(0, maxErrorLength);
 }
 
+/** The dead letter's errorCode: the MeridianError's code when the failure was one, else INTERNAL. */
+export function errorCodeOf(error: unknown): string {
+  if (error instanceof MeridianError) return error.code;
+  // Another copy of @meridian/errors (e.g. a bundled service) fails instanceof; its shape still tells.
+  const candidate = error as { name?: unknown; code?: unknown } | null;
+  if (candidate?.name === 'MeridianError' && typeof candidate.code === 'string') return candidate.code;
+  return ErrorCode.INTERNAL;
+}
+
+const deadLetterIdPattern = /^\d{1,18}$/;
+
 /** backbone."DeadLetter", shared by both adapters so one place lists every dead letter. */
 export class DeadLetterStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async list(options: { consumer?: string; limit?: number } = {}): Promise<DeadLetterRecord[]> {
-    const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
+  async list(
+    options: { consumer?: string; tenantId?: string; limit?: number } = {},
+  ): Promise<DeadLetterRecord[]> {
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 100), 1), 1000);
     const { rows } = await this.pool.query<DeadLetterRow>(
-      `SELECT ${columns} FROM "backbone"."DeadLetter"
-       WHERE $1::text IS NULL OR "consumer" = $1 ORDER BY "deadAt" DESC, "id" DESC LIMIT $2`,
-      [options.consumer ?? null, limit],
+      `SELECT ${deadLetterColumns} FROM "backbone"."DeadLetter"
+       WHERE ($1::text IS NULL OR "consumer" = $1) AND ($2::text IS NULL OR "tenantId" = $2)
+       ORDER BY "deadAt" DESC, "id" DESC LIMIT $3`,
+      [options.consumer ?? null, options.tenantId ?? null, limit],
     );
-    return rows.map((row) => {
-      const { eventSeq: _eventSeq, ...record } = toRecord(row);
-      return record;
-    });
+    return rows.map(toDeadLetterRecord);
+  }
+
+  async get(id: string): Promise<DeadLetterRecord | null> {
+    if (!deadLetterIdPattern.test(id)) return null;
+    const { rows } = await this.pool.query<DeadLetterRow>(
+      `SELECT ${deadLetterColumns} FROM "backbone"."DeadLetter" WHERE "id" = $1`,
+      [id],
+    );
+    return rows[0] ? toDeadLetterRecord(rows[0]) : null;
   }
 
   /**
@@ -74,8 +109,9 @@ export class DeadLetterStore {
     const run = async (db: pg.ClientBase) => {
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${letter.consumer} ${letter.event.id}`]);
       await db.query(
-        `INSERT INTO "backbone"."DeadLetter" ("consumer", "eventId", "eventSeq", "envelope", "attempts", "lastError")
-         SELECT $1, $2, $3, $4::jsonb, $5, $6
+        `INSERT INTO "backbone"."DeadLetter"
+           ("consumer", "eventId", "eventSeq", "envelope", "attempts", "lastError", "tenantId", "errorCode")
+         SELECT $1, $2, $3, $4::jsonb, $5, $6, $7, $8
          WHERE NOT EXISTS (SELECT 1 FROM "backbone"."DeadLetter"
                            WHERE "consumer" = $1 AND "eventId" = $2 AND "replayedAt" IS NULL)`,
         [
@@ -85,6 +121,8 @@ export class DeadLetterStore {
           JSON.stringify(withoutSequence(letter.event)),
           letter.attempts,
           letter.lastError.slice(0, maxErrorLength),
+          letter.event.tenantid,
+          letter.errorCode,
         ],
       );
     };
@@ -97,14 +135,14 @@ export class DeadLetterStore {
    * leaves it as it was).
    */
   async replay(id: string, redeliver: (letter: StoredDeadLetter, client: pg.ClientBase) => Promise<void>) {
-    if (!/^\d{1,18}$/.test(id)) {
+    if (!deadLetterIdPattern.test(id)) {
       throw new MeridianError(ErrorCode.BAD_USER_INPUT, `Dead letter id "${id}" is not a number.`, {
         field: 'id',
       });
     }
     await this.transaction(async (client) => {
       const { rows } = await client.query<DeadLetterRow>(
-        `SELECT ${columns} FROM "backbone"."DeadLetter" WHERE "id" = $1 FOR UPDATE`,
+        `SELECT ${deadLetterColumns} FROM "backbone"."DeadLetter" WHERE "id" = $1 FOR UPDATE`,
         [id],
       );
       const row = rows[0];
@@ -120,7 +158,7 @@ export class DeadLetterStore {
           `Dead letter ${id} was already replayed at ${row.replayedAt.toISOString()}; if it failed again it has a new id.`,
         );
       }
-      await redeliver(toRecord(row), client);
+      await redeliver(toStored(row), client);
       await client.query('UPDATE "backbone"."DeadLetter" SET "replayedAt" = now() WHERE "id" = $1', [id]);
     });
   }

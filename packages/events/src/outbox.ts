@@ -8,11 +8,20 @@ export interface SqlExecutor {
   $executeRawUnsafe(sql: string, ...values: unknown[]): PromiseLike<number>;
 }
 
-/** Adapts a `pg` client (inside BEGIN … COMMIT) to SqlExecutor. */
+/** What `applyBatchOnce` needs: statements that return rows too (a Prisma transaction client fits). */
+export interface SqlQueryExecutor extends SqlExecutor {
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): PromiseLike<T>;
+}
+
+/** Adapts a `pg` client (inside BEGIN … COMMIT) to SqlQueryExecutor. */
 export function sqlExecutor(client: {
-  query(sql: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
-}): SqlExecutor {
-  return { $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0 };
+  query(sql: string, values?: unknown[]): Promise<{ rowCount: number | null; rows: unknown[] }>;
+}): SqlQueryExecutor {
+  return {
+    $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) =>
+      (await client.query(sql, values)).rows as T,
+  };
 }
 
 /** NOTIFY channel: the payload lists the committed EventLog seqs, comma-separated. */
@@ -69,17 +78,4 @@ export async function appendToOutbox(tx: SqlExecutor, events: EventEnvelope[]): 
   for (const statement of appendStatements(events)) {
     await tx.$executeRawUnsafe(statement.sql, ...statement.values);
   }
-}
-
-/**
- * The inbox claim: true the first time `consumer` applies `eventId`, false on every redelivery. Call it in
- * the transaction that applies the effect, and skip the effect when it returns false.
- */
-export async function applyOnce(tx: SqlExecutor, consumer: string, eventId: string): Promise<boolean> {
-  const inserted = await tx.$executeRawUnsafe(
-    'INSERT INTO "backbone"."Inbox" ("consumer", "eventId") VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    consumer,
-    eventId,
-  );
-  return inserted === 1;
 }

@@ -11,6 +11,28 @@ export interface ConsumeOptions {
   concurrency?: number;
 }
 
+export interface BatchConsumeOptions {
+  /** Durable name, same rules as ConsumeOptions.consumer. A name is either a per-event or a batch consumer. */
+  consumer: string;
+  /** Exact types or prefix patterns like `quality.*` (see TypeSelector). */
+  types: string[];
+  /** Most events per handleBatch call. Default 500. */
+  maxBatchSize?: number;
+  /**
+   * Applies events in log order (per partition key order is preserved). Throwing retries the whole batch
+   * with full-jitter backoff (the existing Retry policy); when a batch keeps failing, it is split to isolate
+   * the failing event(s): those are dead-lettered (with errorCode), the others applied. Make the effect
+   * exactly-once with `applyBatchOnce` in the handler's transaction.
+   */
+  handleBatch: (events: EventEnvelope[], context: BatchContext) => Promise<void>;
+}
+
+export interface BatchContext {
+  consumer: string;
+  /** Failed attempts of this batch so far (of the larger batch it was split from, included). */
+  retryCount: number;
+}
+
 export interface TailOptions {
   types: string[];
   /** Called for every matching event published after `tail` resolved; errors are logged, not retried. */
@@ -25,19 +47,61 @@ export interface Subscription {
 export interface DeadLetterRecord {
   id: string;
   consumer: string;
+  /** The event's tenant (null for letters recorded before tenants were stored). */
+  tenantId: string | null;
   event: EventEnvelope;
   attempts: number;
   lastError: string;
+  /** The MeridianError code of the last failure when it was one, else 'INTERNAL'. */
+  errorCode: string;
   deadAt: Date;
   /** Set once `replay` has handed the event back to its consumer. */
   replayedAt: Date | null;
 }
 
 export interface DeadLetters {
-  /** Newest first; `limit` defaults to 100. */
-  list(options?: { consumer?: string; limit?: number }): Promise<DeadLetterRecord[]>;
+  /** Newest first; `limit` defaults to 100 (at most 1000). */
+  list(options?: { consumer?: string; tenantId?: string; limit?: number }): Promise<DeadLetterRecord[]>;
+  /** One dead letter by id; null when there is none with that id. */
+  get(id: string): Promise<DeadLetterRecord | null>;
   /** Delivers the event again to the consumer that gave up on it (that consumer only). */
   replay(id: string): Promise<void>;
+}
+
+/** What happened to one event: who applied it, how quickly, and where it failed. */
+export interface AuditTrailEntry {
+  event: EventEnvelope;
+  /** EventLog.seq: the event's position in the outbox. */
+  sequence: string;
+  appendedAt: Date;
+  /** One entry per consumer that applied the event (its Inbox row). */
+  processing: {
+    consumer: string;
+    appliedAt: Date;
+    processingLatencyMs: number | null;
+    retryCount: number;
+    errorCode: string | null;
+  }[];
+  deadLetters: DeadLetterRecord[];
+}
+
+export interface BackboneAudit {
+  /** Every outbox event of one correlation id (one business event), in log order; `limit` defaults to 100. */
+  trail(options: { tenantId: string; correlationId: string; limit?: number }): Promise<AuditTrailEntry[]>;
+}
+
+export interface ConsumerStats {
+  consumer: string;
+  /** Events of the consumer's types appended but not yet handled (see each adapter for how it is counted). */
+  lag: number;
+  /** Events that failed at least once and wait for another attempt. */
+  pendingRetries: number;
+  /** Dead letters not replayed yet. */
+  deadLetters: number;
+}
+
+export interface BackboneStats {
+  consumers: ConsumerStats[];
 }
 
 /**
@@ -48,9 +112,17 @@ export interface EventBackbone {
   /** Appends events outside any transaction; an event whose (source, id) was seen before is dropped. */
   publish(events: EventEnvelope[]): Promise<void>;
   consume(options: ConsumeOptions): Promise<Subscription>;
+  /**
+   * A durable consumer that receives events in batches, one active instance per name at a time (the others
+   * wait and take over when it stops or dies). At-least-once: deduplicate effects with `applyBatchOnce`.
+   */
+  consumeBatches(options: BatchConsumeOptions): Promise<Subscription>;
   /** Live fan-out from now on, to every caller (e.g. each gateway instance); nothing durable. */
   tail(options: TailOptions): Promise<Subscription>;
   deadLetters: DeadLetters;
+  audit: BackboneAudit;
+  /** Lag, retries and dead letters per durable consumer. */
+  stats(): Promise<BackboneStats>;
   close(): Promise<void>;
 }
 

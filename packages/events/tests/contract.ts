@@ -1,16 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { ErrorCode, MeridianError } from '@meridian/errors';
 import pg from 'pg';
+import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createEvent, type EventEnvelope } from '../src/envelope';
-import { appendToOutbox, applyOnce, sqlExecutor } from '../src/outbox';
-import type { BackboneLogger, EventBackbone } from '../src/port';
+import { applyBatchOnce, applyOnce, recordApplyOutcome } from '../src/inbox';
+import { appendToOutbox, type SqlQueryExecutor, sqlExecutor } from '../src/outbox';
+import type { BackboneLogger, BatchContext, EventBackbone } from '../src/port';
 import type { RetryOptions } from '../src/retry';
+
+export interface HarnessOptions {
+  retry?: RetryOptions;
+  registry?: Registry;
+  /** Names the instance's database connections, so a test can cut them (pg_terminate_backend). */
+  applicationName?: string;
+}
 
 /** What each adapter's test file provides to the shared contract. */
 export interface BackboneHarness {
   databaseUrl: string;
   /** A new backbone instance, as a new process would make it. */
-  create(options?: { retry?: RetryOptions }): Promise<EventBackbone>;
+  create(options?: HarnessOptions): Promise<EventBackbone>;
+  /** How long a takeover after an instance died may take with this adapter. */
+  takeoverTimeoutMs: number;
 }
 
 /** Handler failures are expected here; only the backbone's own errors are worth printing. */
@@ -47,7 +59,7 @@ export function backboneContract(harness: () => BackboneHarness): void {
   let pool: pg.Pool;
   const opened: EventBackbone[] = [];
 
-  const open = async (options?: { retry?: RetryOptions }) => {
+  const open = async (options?: HarnessOptions) => {
     const backbone = await harness().create(options);
     opened.push(backbone);
     return backbone;
@@ -55,20 +67,43 @@ export function backboneContract(harness: () => BackboneHarness): void {
 
   const scope = () => {
     const domain = `c${unique()}`;
+    const tenantId = `tenant-${unique()}`;
     return {
+      tenantId,
       type: (name: string) => `${domain}.${name}`,
       consumer: (name: string) => `${name}_${unique()}`,
-      event: (name: string, partitionKey: string, data: unknown = {}, id?: string) =>
+      event: (name: string, partitionKey: string, data: unknown = {}, id?: string, correlationId?: string) =>
         createEvent({
           source: '/tests/contract',
           type: `${domain}.${name}`,
-          tenantId: 'tenant-1',
+          tenantId,
           partitionKey,
           data,
           ...(id ? { id } : {}),
+          ...(correlationId ? { correlationId } : {}),
         }),
     };
   };
+
+  /** In one transaction: the inbox claim of the batch, and the "effect" (recorded once it committed). */
+  const inTransaction = async <T>(work: (tx: SqlQueryExecutor) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(sqlExecutor(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const applyBatch = (consumer: string, effects: EventEnvelope[]) => async (events: EventEnvelope[]) => {
+    effects.push(...(await inTransaction((tx) => applyBatchOnce(tx, consumer, events))));
+  };
+  const nOf = (event: EventEnvelope) => (event.data as { n: number }).n;
 
   beforeAll(() => {
     pool = new pg.Pool({ connectionString: harness().databaseUrl, max: 4 });
@@ -375,5 +410,324 @@ export function backboneContract(harness: () => BackboneHarness): void {
     // Median, so one slow moment on a shared CI machine does not fail the run; the target is < 50 ms,
     // and a poll-based tail (1 s) fails this clearly.
     expect(latencies[2]).toBeLessThan(150);
+  });
+
+  it('applies batches in log order per partition, in batches of at most maxBatchSize', async () => {
+    const s = scope();
+    const consumer = s.consumer('batches');
+    const backbone = await open();
+    const batches: EventEnvelope[][] = [];
+    const effects: EventEnvelope[] = [];
+    const apply = applyBatch(consumer, effects);
+    await backbone.consumeBatches({
+      consumer,
+      types: [s.type('moved')],
+      maxBatchSize: 7,
+      handleBatch: async (events, context) => {
+        expect(context).toEqual({ consumer, retryCount: 0 });
+        batches.push(events);
+        await apply(events);
+      },
+    });
+    const partitions = ['sku-a', 'sku-b', 'sku-c'];
+    const events = Array.from({ length: 40 }, (_, n) => s.event('moved', partitions[n % 3]!, { n }));
+    await backbone.publish([...events.slice(0, 20), s.event('ignored', 'sku-a')]);
+    await backbone.publish(events.slice(20));
+
+    await waitFor(() => effects.length >= 40);
+    await sleep(300);
+    expect(effects.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
+    for (const [index, partition] of partitions.entries()) {
+      const applied = effects.filter((event) => event.partitionkey === partition).map(nOf);
+      expect(applied, partition).toEqual(events.map(nOf).filter((n) => n % 3 === index));
+    }
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(7);
+    expect(batches.some((batch) => batch.length > 1)).toBe(true);
+    expect(batches.flat().every((event) => /^\d+$/.test(event.sequence ?? ''))).toBe(true);
+  });
+
+  it('retries a failing batch, then splits it: the poison event is dead-lettered, the rest applied once', async () => {
+    const s = scope();
+    const consumer = s.consumer('split');
+    const registry = new Registry();
+    const backbone = await open({ retry: { baseMs: 10, random: () => 1 }, registry });
+    const events = Array.from({ length: 10 }, (_, n) => s.event('counted', `p${n % 3}`, { n }));
+    const poison = events[6]!;
+    // Published before the consumer starts, so the first batch holds all ten.
+    await backbone.publish(events);
+    const calls: { ids: string[]; context: BatchContext }[] = [];
+    const effects: EventEnvelope[] = [];
+    const apply = applyBatch(consumer, effects);
+    await backbone.consumeBatches({
+      consumer,
+      types: [s.type('counted')],
+      handleBatch: async (batch, context) => {
+        calls.push({ ids: batch.map((event) => event.id), context });
+        if (batch.some((event) => event.id === poison.id)) {
+          throw new MeridianError(ErrorCode.BAD_USER_INPUT, `event ${poison.id} has an unknown SKU`);
+        }
+        await apply(batch);
+      },
+    });
+
+    await waitFor(() => effects.length >= 9);
+    await waitFor(async () => (await backbone.deadLetters.list({ consumer })).length > 0);
+    await sleep(300);
+    expect(calls[0]!.ids).toEqual(events.map((event) => event.id));
+    expect(calls.slice(0, 5).map((call) => call.context.retryCount)).toEqual([0, 1, 2, 3, 4]);
+    expect(calls.slice(5).every((call) => call.ids.length < 10)).toBe(true);
+    expect(effects.map((event) => event.id).sort()).toEqual(
+      events
+        .filter((event) => event !== poison)
+        .map((event) => event.id)
+        .sort(),
+    );
+    for (const partition of ['p0', 'p1', 'p2']) {
+      const applied = effects.filter((event) => event.partitionkey === partition).map(nOf);
+      expect(applied).toEqual([...applied].sort((a, b) => a - b));
+    }
+    const letters = await backbone.deadLetters.list({ consumer });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({
+      consumer,
+      tenantId: s.tenantId,
+      errorCode: 'BAD_USER_INPUT',
+      replayedAt: null,
+      lastError: expect.stringContaining('unknown SKU'),
+    });
+    expect(letters[0]!.attempts).toBeGreaterThanOrEqual(5);
+    expect(letters[0]!.event.id).toBe(poison.id);
+
+    const metrics = await registry.getMetricsAsJSON();
+    const counterValue = (name: string) =>
+      metrics
+        .find((metric) => metric.name === name)
+        ?.values.find((value) => value.labels.consumer === consumer)?.value;
+    expect(counterValue('meridian_backbone_events_handled_total')).toBe(9);
+    expect(counterValue('meridian_backbone_dead_letters_total')).toBe(1);
+    expect(counterValue('meridian_backbone_retries_total')).toBeGreaterThanOrEqual(8);
+  });
+
+  it('hands a batch consumer over when its active instance dies mid-batch, losing and repeating nothing', async () => {
+    const s = scope();
+    const consumer = s.consumer('takeover');
+    const applicationName = `takeover-${unique()}`;
+    const first = await open({ applicationName });
+    const second = await open();
+    const events = Array.from({ length: 12 }, (_, n) => s.event('moved', `p${n % 2}`, { n }));
+    await first.publish(events.slice(0, 6));
+
+    const effects: EventEnvelope[] = [];
+    const apply = applyBatch(consumer, effects);
+    let heldBatch: EventEnvelope[] | undefined;
+    let releaseHeld!: () => void;
+    const held = new Promise<void>((resolve) => {
+      releaseHeld = resolve;
+    });
+    await first.consumeBatches({
+      consumer,
+      types: [s.type('moved')],
+      handleBatch: async (batch) => {
+        heldBatch ??= batch;
+        // The instance "dies" here: it never gets past this point while the test runs.
+        await held;
+        await apply(batch);
+      },
+    });
+    await waitFor(() => heldBatch !== undefined);
+    const secondBatches: EventEnvelope[][] = [];
+    await second.consumeBatches({
+      consumer,
+      types: [s.type('moved')],
+      handleBatch: async (batch) => {
+        secondBatches.push(batch);
+        await apply(batch);
+      },
+    });
+    await sleep(300);
+    expect(secondBatches).toHaveLength(0);
+
+    // What kill -9 does to the database side: every connection of the first instance goes away.
+    const { rowCount } = await pool.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+      [applicationName],
+    );
+    expect(rowCount).toBeGreaterThan(0);
+    await second.publish(events.slice(6));
+
+    await waitFor(() => effects.length >= 12, harness().takeoverTimeoutMs);
+    releaseHeld();
+    await sleep(500);
+    expect(effects.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
+    expect(secondBatches.flat().map((event) => event.id)).toEqual(
+      expect.arrayContaining(heldBatch!.map((event) => event.id)),
+    );
+    for (const partition of ['p0', 'p1']) {
+      const applied = effects.filter((event) => event.partitionkey === partition).map(nOf);
+      expect(applied).toEqual([...applied].sort((a, b) => a - b));
+    }
+  });
+
+  it('replays a dead letter to the batch consumer that gave up on it, once', async () => {
+    const s = scope();
+    const consumer = s.consumer('batch_replay');
+    const backbone = await open({ retry: { baseMs: 5, random: () => 1 } });
+    const poison = s.event('step', 'k', { n: 0 });
+    const next = s.event('step', 'k', { n: 1 });
+    let healed = false;
+    const effects: EventEnvelope[] = [];
+    const apply = applyBatch(consumer, effects);
+    await backbone.consumeBatches({
+      consumer,
+      types: [s.type('step')],
+      handleBatch: async (batch) => {
+        if (!healed && batch.some((event) => event.id === poison.id)) throw new Error('not yet');
+        await apply(batch);
+      },
+    });
+    await backbone.publish([poison, next]);
+    await waitFor(() => effects.some((event) => event.id === next.id));
+    const [letter] = await backbone.deadLetters.list({ consumer });
+    expect(letter).toMatchObject({ errorCode: 'INTERNAL', tenantId: s.tenantId });
+    expect(await backbone.deadLetters.get(letter!.id)).toEqual(letter);
+
+    healed = true;
+    await backbone.deadLetters.replay(letter!.id);
+    await waitFor(() => effects.some((event) => event.id === poison.id));
+    await sleep(300);
+    expect(effects.map((event) => event.id)).toEqual([next.id, poison.id]);
+    expect((await backbone.deadLetters.get(letter!.id))?.replayedAt).toBeInstanceOf(Date);
+    expect(await backbone.deadLetters.list({ consumer })).toHaveLength(1);
+  });
+
+  it('lists dead letters by tenant and gets one by id', async () => {
+    const [mine, theirs] = [scope(), scope()];
+    const backbone = await open({ retry: { baseMs: 5, maxAttempts: 2, random: () => 1 } });
+    const consumer = mine.consumer('tenants');
+    const failing = async () => {
+      throw new MeridianError(ErrorCode.CONFLICT, 'always fails');
+    };
+    await backbone.consume({
+      consumer,
+      types: [mine.type('failing'), theirs.type('failing')],
+      handler: failing,
+    });
+    await backbone.publish([mine.event('failing', 'k'), theirs.event('failing', 'k')]);
+    await waitFor(async () => (await backbone.deadLetters.list({ consumer })).length >= 2);
+
+    const letters = await backbone.deadLetters.list({ tenantId: mine.tenantId });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({
+      consumer,
+      tenantId: mine.tenantId,
+      errorCode: 'CONFLICT',
+      attempts: 2,
+    });
+    expect(await backbone.deadLetters.get(letters[0]!.id)).toEqual(letters[0]);
+    expect(await backbone.deadLetters.get('999999999999')).toBeNull();
+    expect(await backbone.deadLetters.get('not-a-number')).toBeNull();
+  });
+
+  it('shows the audit trail of a correlation id: consumers, latency, retries, outcomes and dead letters', async () => {
+    const s = scope();
+    const consumer = s.consumer('audited');
+    const backbone = await open({ retry: { baseMs: 5, random: () => 1 } });
+    const correlationId = `order-${unique()}`;
+    const [applied, skipped, poison] = [0, 1, 2].map((n) =>
+      s.event('received', `p${n}`, { n }, undefined, correlationId),
+    );
+    const unrelated = s.event('received', 'p0', { n: 3 }, undefined, `other-${unique()}`);
+    let failures = 0;
+    await backbone.consumeBatches({
+      consumer,
+      types: [s.type('received')],
+      handleBatch: async (batch, context) => {
+        if (batch.some((event) => event.id === poison!.id)) {
+          throw new MeridianError(ErrorCode.BAD_USER_INPUT, 'poison');
+        }
+        if (failures++ === 0) throw new Error('first attempt fails');
+        await inTransaction(async (tx) => {
+          const fresh = await applyBatchOnce(tx, consumer, batch, { retryCount: context.retryCount });
+          const unknown = fresh.filter((event) => event.id === skipped!.id).map((event) => event.id);
+          await recordApplyOutcome(tx, consumer, unknown, 'UNKNOWN_SKU');
+        });
+      },
+    });
+    // Through the outbox, as services write: the audit reads it (NATS' publish bypasses it).
+    await appendToOutbox(sqlExecutor(pool), [applied!, skipped!, poison!, unrelated]);
+    await waitFor(async () => (await backbone.deadLetters.list({ consumer })).length > 0);
+
+    const trail = await backbone.audit.trail({ tenantId: s.tenantId, correlationId });
+    expect(trail.map((entry) => entry.event.id)).toEqual([applied!.id, skipped!.id, poison!.id]);
+    const [first, second, third] = trail;
+    expect(first!.sequence).toMatch(/^\d+$/);
+    expect(first!.appendedAt).toBeInstanceOf(Date);
+    expect(first!.processing).toHaveLength(1);
+    expect(first!.processing[0]).toMatchObject({ consumer, errorCode: null });
+    expect(first!.processing[0]!.retryCount).toBeGreaterThanOrEqual(1);
+    expect(first!.processing[0]!.processingLatencyMs).toBeGreaterThanOrEqual(0);
+    expect(first!.processing[0]!.appliedAt).toBeInstanceOf(Date);
+    expect(second!.processing[0]).toMatchObject({ consumer, errorCode: 'UNKNOWN_SKU' });
+    expect(third!.processing).toEqual([]);
+    expect(third!.deadLetters).toMatchObject([{ consumer, errorCode: 'BAD_USER_INPUT' }]);
+    expect(first!.deadLetters).toEqual([]);
+    expect(await backbone.audit.trail({ tenantId: 'another-tenant', correlationId })).toEqual([]);
+  });
+
+  it("reports each consumer's lag, retries and dead letters; the lag drains to 0", async () => {
+    const s = scope();
+    const consumer = s.consumer('stats');
+    const backbone = await open({ retry: { baseMs: 5, maxAttempts: 2, random: () => 1 } });
+    await backbone.publish([
+      ...Array.from({ length: 20 }, (_, n) => s.event('counted', `p${n % 4}`, { n })),
+      s.event('counted', 'poison', { poison: true }),
+    ]);
+    const effects: EventEnvelope[] = [];
+    const apply = applyBatch(consumer, effects);
+    const statsOf = async () =>
+      (await backbone.stats()).consumers.find((entry) => entry.consumer === consumer);
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await backbone.consumeBatches({
+      consumer,
+      types: [s.type('counted')],
+      maxBatchSize: 5,
+      handleBatch: async (batch) => {
+        await started;
+        if (batch.some((event) => (event.data as { poison?: boolean }).poison)) throw new Error('poison');
+        await apply(batch);
+      },
+    });
+    await waitFor(async () => ((await statsOf())?.lag ?? 0) >= 20);
+    release();
+    await waitFor(async () => {
+      const stats = await statsOf();
+      return stats?.lag === 0 && stats.deadLetters === 1;
+    }, 10_000);
+    expect(await statsOf()).toEqual({ consumer, lag: 0, pendingRetries: 0, deadLetters: 1 });
+    expect(effects).toHaveLength(20);
+  });
+
+  it('counts events the inbox found already applied as duplicates', async () => {
+    const s = scope();
+    const consumer = s.consumer('duplicates');
+    const registry = new Registry();
+    const backbone = await open({ registry });
+    const events = [1, 2, 3].map((n) => s.event('counted', 'k', { n }));
+    await inTransaction((tx) => applyBatchOnce(tx, consumer, events.slice(0, 2)));
+    const effects: EventEnvelope[] = [];
+    await backbone.consumeBatches({
+      consumer,
+      types: [s.type('counted')],
+      handleBatch: applyBatch(consumer, effects),
+    });
+    await backbone.publish(events);
+    await waitFor(() => effects.length >= 1);
+    await sleep(200);
+    expect(effects.map((event) => event.id)).toEqual([events[2]!.id]);
+    const duplicates = (await registry.getSingleMetric('meridian_backbone_duplicates_total')?.get())?.values;
+    expect(duplicates?.find((value) => value.labels.consumer === consumer)?.value).toBe(2);
   });
 }

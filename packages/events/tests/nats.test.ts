@@ -14,6 +14,7 @@ const streamPrefix = `TEST_${run.toUpperCase()}`;
 describe.skipIf(!natsUrl)('nats backbone', () => {
   backboneContract(() => ({
     databaseUrl: testDatabaseUrl(),
+    takeoverTimeoutMs: 15_000,
     create: (options) =>
       createNatsBackbone({
         databaseUrl: testDatabaseUrl(),
@@ -22,6 +23,9 @@ describe.skipIf(!natsUrl)('nats backbone', () => {
         streamPrefix,
         partitions: 4,
         relayPollIntervalMs: 200,
+        // Short, so a batch consumer's takeover after a "killed" instance is quick.
+        ackWaitMs: 2_000,
+        lockPollIntervalMs: 200,
         logger: quietLogger,
         ...options,
       }),

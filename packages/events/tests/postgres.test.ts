@@ -3,13 +3,15 @@ import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { createEvent } from '../src/envelope';
-import { appendToOutbox, applyOnce } from '../src/outbox';
+import { applyBatchOnce, applyOnce, recordApplyOutcome } from '../src/inbox';
+import { appendToOutbox } from '../src/outbox';
 import { createPostgresBackbone } from '../src/postgres';
 import { backboneContract, quietLogger } from './contract';
 
 describe('postgres backbone', () => {
   backboneContract(() => ({
     databaseUrl: testDatabaseUrl(),
+    takeoverTimeoutMs: 10_000,
     create: async (options) =>
       createPostgresBackbone({ databaseUrl: testDatabaseUrl(), logger: quietLogger, ...options }),
   }));
@@ -94,6 +96,57 @@ describe('outbox and inbox in a Prisma transaction', () => {
       expect(claims).toHaveLength(1);
     } finally {
       await backbone.close();
+      await prisma.$disconnect();
+    }
+  });
+});
+
+describe('inbox claims in a Prisma transaction', () => {
+  it('claims a batch once, returns only new events, and records latency, retries and outcomes', async () => {
+    const prisma = createTestPrismaClient();
+    try {
+      const consumer = `batch_prisma_${randomBytes(4).toString('hex')}`;
+      const type = `b${randomBytes(4).toString('hex')}.counted`;
+      const event = (n: number) =>
+        createEvent({ source: '/tests/prisma', type, tenantId: 't', partitionKey: 'k', data: { n } });
+      const created = { ...event(0), time: new Date(Date.now() - 1_500).toISOString() };
+      const [first, second, third] = [event(1), event(2), event(3)];
+
+      const claimed = await prisma.$transaction((tx) =>
+        applyBatchOnce(tx, consumer, [created, first!, first!], { retryCount: 2 }),
+      );
+      expect(claimed.map((claimedEvent) => claimedEvent.id)).toEqual([created.id, first!.id]);
+      const again = await prisma.$transaction(async (tx) => {
+        const fresh = await applyBatchOnce(tx, consumer, [first!, second!, created]);
+        await recordApplyOutcome(tx, consumer, [second!.id], 'UNKNOWN_SKU');
+        return fresh;
+      });
+      expect(again.map((claimedEvent) => claimedEvent.id)).toEqual([second!.id]);
+      expect(await prisma.$transaction((tx) => applyOnce(tx, consumer, third!, { retryCount: 1 }))).toBe(
+        true,
+      );
+      expect(await prisma.$transaction((tx) => applyOnce(tx, consumer, third!))).toBe(false);
+
+      const rows = await prisma.$queryRawUnsafe<
+        {
+          eventId: string;
+          processingLatencyMs: number | null;
+          retryCount: number;
+          errorCode: string | null;
+        }[]
+      >(
+        `SELECT "eventId", "processingLatencyMs", "retryCount", "errorCode" FROM "backbone"."Inbox"
+         WHERE "consumer" = $1`,
+        consumer,
+      );
+      const byId = new Map(rows.map((row) => [row.eventId, row]));
+      expect(byId.get(created.id)).toMatchObject({ retryCount: 2, errorCode: null });
+      expect(byId.get(created.id)!.processingLatencyMs).toBeGreaterThanOrEqual(1_500);
+      expect(byId.get(created.id)!.processingLatencyMs).toBeLessThan(60_000);
+      expect(byId.get(second!.id)).toMatchObject({ retryCount: 0, errorCode: 'UNKNOWN_SKU' });
+      expect(byId.get(third!.id)).toMatchObject({ retryCount: 1 });
+      expect(byId.get(third!.id)!.processingLatencyMs).not.toBeNull();
+    } finally {
       await prisma.$disconnect();
     }
   });

@@ -8,12 +8,15 @@ import {
 } from '@nats-io/jetstream';
 import { type NatsConnection, type Subscription as NatsSubscription, nanos } from '@nats-io/transport-node';
 import type { ResolvedConsumeOptions } from '../consume-options';
-import { type DeadLetterStore, describeError } from '../dead-letter-store';
+import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
 import { type EventEnvelope, parseEnvelope } from '../envelope';
 import { matchesType, selectorsByDomain } from '../event-types';
+import type { BackboneMetrics } from '../metrics';
 import type { BackboneLogger, Subscription } from '../port';
+import { runInProcessingScope } from '../processing-scope';
 import type { Retry } from '../retry';
 import { Semaphore } from '../semaphore';
+import { watchDeliveryLimit } from './delivery-limit';
 import { durableName, filterSubject, type NatsNaming, replaySubject } from './naming';
 import type { JetStreamTopology } from './topology';
 
@@ -28,10 +31,8 @@ interface Deps {
   retry: Retry;
   /** Time an instance may hold a message unacknowledged; renewed while the handler runs. */
   ackWaitMs: number;
+  metrics: BackboneMetrics;
 }
-
-const timedOutError =
-  'delivery limit reached without an acknowledgement (the handler hung or its instance stopped)';
 
 /**
  * A durable consumer on JetStream. Per domain stream it keeps one JetStream consumer per partition bucket
@@ -42,13 +43,21 @@ const timedOutError =
  * dead-letters it.
  */
 export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOptions): Promise<Subscription> {
-  const { nc, js, jsm, topology, naming, deadLetters, logger, retry, ackWaitMs } = deps;
+  const { js, topology, naming, deadLetters, logger, retry, ackWaitMs, metrics } = deps;
   const { consumer, selector, handler, concurrency } = options;
   const maxAttempts = retry.policy.maxAttempts;
   const semaphore = new Semaphore(concurrency);
   const loops: { messages: ConsumerMessages; done: Promise<void> }[] = [];
   const advisories: NatsSubscription[] = [];
   let stopped = false;
+  // Messages each JetStream consumer still had to deliver, as its last delivery said: the lag gauge.
+  const pendingByDurable = new Map<string, number>();
+  const reportLag = (message: JsMsg) => {
+    pendingByDurable.set(message.info.consumer, message.info.pending);
+    let lag = 0;
+    for (const pending of pendingByDurable.values()) lag += pending;
+    metrics.lag(consumer, lag);
+  };
 
   const durableConfig = (durable_name: string, filter_subject: string, max_ack_pending: number) => ({
     durable_name,
@@ -63,6 +72,7 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
   });
 
   const handle = async (message: JsMsg) => {
+    reportLag(message);
     let event: EventEnvelope;
     try {
       event = parseEnvelope(message.json());
@@ -80,18 +90,27 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
     }
     const attempt = message.info.deliveryCount;
     const heartbeat = setInterval(() => message.working(), ackWaitMs / 3);
+    const scope = { consumer, retryCount: attempt - 1, duplicates: 0 };
     try {
-      await handler({ ...event, sequence: String(message.seq) });
+      await runInProcessingScope(scope, () => handler({ ...event, sequence: String(message.seq) }));
     } catch (error) {
       const lastError = describeError(error);
       logger.warn({ consumer, eventId: event.id, attempt, err: lastError }, 'event handler failed');
       if (!retry.shouldDeadLetter(attempt)) {
         message.nak(retry.delayMs(attempt));
+        metrics.retried(consumer, 1);
         return;
       }
       try {
-        await deadLetters.record({ consumer, event, attempts: attempt, lastError });
+        await deadLetters.record({
+          consumer,
+          event,
+          attempts: attempt,
+          lastError,
+          errorCode: errorCodeOf(error),
+        });
         message.term();
+        metrics.deadLettered(consumer);
       } catch (recordError) {
         // The server gives up after this delivery; the max-deliveries advisory records it instead.
         logger.error(
@@ -105,6 +124,8 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
       clearInterval(heartbeat);
     }
     message.ack();
+    metrics.handled(consumer, 1);
+    metrics.duplicates(consumer, scope.duplicates);
   };
 
   const pull = async (stream: string, durable: string) => {
@@ -125,32 +146,8 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
     loops.push({ messages, done });
   };
 
-  const ownDurable = new RegExp(`^${consumer}(_p\\d+)?$`);
-  const recordTimedOut = async (stream: string, advisoryData: Uint8Array) => {
-    try {
-      const advisory = JSON.parse(new TextDecoder().decode(advisoryData)) as {
-        consumer: string;
-        stream_seq: number;
-        deliveries: number;
-      };
-      if (!ownDurable.test(advisory.consumer)) return;
-      const stored = await jsm.streams.getMessage(stream, { seq: advisory.stream_seq });
-      if (!stored) return;
-      const event = parseEnvelope(stored.json());
-      await deadLetters.record({ consumer, event, attempts: advisory.deliveries, lastError: timedOutError });
-    } catch (error) {
-      logger.error({ consumer, err: describeError(error) }, 'could not record a timed-out dead letter');
-    }
-  };
-  const watchDeliveryLimit = (stream: string) => {
-    const subject = `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${stream}.*`;
-    advisories.push(
-      nc.subscribe(subject, {
-        callback: (error, advisoryMessage) => {
-          if (!error) void recordTimedOut(stream, advisoryMessage.data);
-        },
-      }),
-    );
+  const watchLimit = (stream: string) => {
+    advisories.push(watchDeliveryLimit(deps, consumer, stream));
   };
 
   for (const [domain, domainSelector] of selectorsByDomain(selector)) {
@@ -166,7 +163,7 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
         await pull(stream, durable);
       }),
     );
-    watchDeliveryLimit(stream);
+    watchLimit(stream);
   }
   const replayStream = await topology.replayStream();
   await topology.durableConsumer(
@@ -174,7 +171,7 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
     durableConfig(consumer, replaySubject(naming, consumer), concurrency),
   );
   await pull(replayStream, consumer);
-  watchDeliveryLimit(replayStream);
+  watchLimit(replayStream);
 
   return {
     async stop() {

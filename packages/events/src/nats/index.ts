@@ -2,14 +2,19 @@ import { ErrorCode, MeridianError } from '@meridian/errors';
 import { DeliverPolicy, type JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
-import { resolveConsumeOptions } from '../consume-options';
+import type { Registry } from 'prom-client';
+import { createAudit } from '../audit';
+import { resolveBatchConsumeOptions, resolveConsumeOptions } from '../consume-options';
 import { DeadLetterStore, describeError } from '../dead-letter-store';
 import { domainOf, type EventEnvelope, ensureEnvelope, parseEnvelope, withoutSequence } from '../envelope';
 import { matchesType, parseTypeSelector, selectorsByDomain } from '../event-types';
+import { LocalConsumers } from '../local-consumers';
+import { createBackboneMetrics } from '../metrics';
 import { NotificationListener } from '../notification-listener';
 import { backboneChannel } from '../outbox';
 import { type BackboneLogger, consoleLogger, type EventBackbone, type Subscription } from '../port';
 import { type RetryOptions, resolveRetry } from '../retry';
+import { startNatsBatchConsumer } from './batch-consumer';
 import { startNatsConsumer } from './consumer';
 import {
   defaultNaming,
@@ -20,6 +25,7 @@ import {
   replaySubject,
 } from './naming';
 import { startRelay } from './relay';
+import { natsStats } from './stats';
 import { JetStreamTopology, type StreamLimits } from './topology';
 
 export interface NatsBackboneOptions extends Partial<NatsNaming>, Partial<StreamLimits> {
@@ -36,6 +42,10 @@ export interface NatsBackboneOptions extends Partial<NatsNaming>, Partial<Stream
   relayPollIntervalMs?: number;
   /** Shown in pg_stat_activity and as the NATS connection name. Default `meridian-backbone`. */
   applicationName?: string;
+  /** How often a waiting batch consumer instance checks whether it can take over. Default 1 s. */
+  lockPollIntervalMs?: number;
+  /** Where to register the meridian_backbone_* metrics (e.g. the service's `createMetrics(...).registry`). */
+  registry?: Registry;
 }
 
 /** The backbone for more than one machine: NATS JetStream, with PostgreSQL for outbox, inbox and dead letters. */
@@ -77,6 +87,8 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
   pool.on('error', (error) => logger.warn({ err: error.message }, 'event backbone: idle connection lost'));
   const listener = new NotificationListener(connection, backboneChannel, logger);
   const deadLetters = new DeadLetterStore(pool);
+  const metrics = createBackboneMetrics(options.registry);
+  const localConsumers = new LocalConsumers();
   const subscriptions = new Set<Subscription>();
 
   const publish = async (events: EventEnvelope[]) => {
@@ -125,10 +137,49 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
     async consume(consumeOptions) {
       const resolved = resolveConsumeOptions(consumeOptions);
       const subscription = await startNatsConsumer(
-        { nc, js, jsm, topology, naming, deadLetters, logger, retry, ackWaitMs },
+        { nc, js, jsm, topology, naming, deadLetters, logger, retry, ackWaitMs, metrics },
         resolved,
       );
-      return track(subscription);
+      const forget = localConsumers.add(resolved.consumer, {
+        selector: resolved.selector,
+        retrying: () => 0,
+      });
+      return track({
+        async stop() {
+          forget();
+          await subscription.stop();
+        },
+      });
+    },
+
+    async consumeBatches(batchOptions) {
+      const resolved = resolveBatchConsumeOptions(batchOptions);
+      const consumer = await startNatsBatchConsumer(
+        {
+          nc,
+          jsm,
+          topology,
+          naming,
+          deadLetters,
+          logger,
+          retry,
+          metrics,
+          ackWaitMs,
+          connection,
+          lockPollIntervalMs: options.lockPollIntervalMs ?? 1_000,
+        },
+        resolved,
+      );
+      const forget = localConsumers.add(resolved.consumer, {
+        selector: resolved.selector,
+        retrying: consumer.retrying,
+      });
+      return track({
+        async stop() {
+          forget();
+          await consumer.stop();
+        },
+      });
     },
 
     async tail({ types, handler }) {
@@ -170,6 +221,7 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
 
     deadLetters: {
       list: (listOptions) => deadLetters.list(listOptions),
+      get: (id) => deadLetters.get(id),
       replay: (id) =>
         deadLetters.replay(id, async (letter) => {
           await topology.replayStream();
@@ -178,6 +230,10 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
           });
         }),
     },
+
+    audit: createAudit(pool),
+
+    stats: () => natsStats(jsm, naming, pool, localConsumers),
 
     close() {
       closing ??= (async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { ResolvedConsumeOptions } from '../consume-options';
-import { type DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
+import { type DeadLetterStore, describeError, errorCodeOf, inTransaction } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
+import type { BackboneMetrics } from '../metrics';
 import type { NotificationListener } from '../notification-listener';
 import type { BackboneLogger, Subscription } from '../port';
+import { runInProcessingScope } from '../processing-scope';
 import type { Retry } from '../retry';
 import { Waker } from '../waker';
 
@@ -26,6 +28,7 @@ interface Deps {
   logger: BackboneLogger;
   retry: Retry;
   settings: PostgresConsumerSettings;
+  metrics: BackboneMetrics;
 }
 
 interface ClaimedDelivery {
@@ -48,7 +51,7 @@ export async function startPostgresConsumer(
   deps: Deps,
   options: ResolvedConsumeOptions,
 ): Promise<Subscription> {
-  const { pool, listener, logger, retry, settings } = deps;
+  const { pool, listener, logger, retry, settings, metrics } = deps;
   const { consumer, selector, handler, concurrency } = options;
   const instanceId = randomUUID();
   const inFlight = new Map<string, Promise<void>>();
@@ -73,12 +76,15 @@ export async function startPostgresConsumer(
       const position = offset.rows[0];
       // Another instance is dispatching right now: claim what it dispatches shortly.
       if (!position) return { full: false, blocked: true };
-      const state = await client.query<{ horizon: string; pending: number }>(
+      const state = await client.query<{ horizon: string; pending: number; head: string | null }>(
         `SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
-                (SELECT count(*) FROM "backbone"."Delivery" WHERE "consumer" = $1)::int AS pending`,
+                (SELECT count(*) FROM "backbone"."Delivery" WHERE "consumer" = $1)::int AS pending,
+                (SELECT max("seq") FROM "backbone"."EventLog") AS head`,
         [consumer],
       );
-      const { horizon, pending } = state.rows[0]!;
+      const { horizon, pending, head } = state.rows[0]!;
+      // Cheap estimate: queued deliveries plus log positions not scanned yet (all types; seq gaps count).
+      metrics.lag(consumer, pending + Math.max(0, Number(head ?? 0) - Number(position.seq)));
       const room = Math.min(settings.batchSize, settings.maxBacklog - pending);
       if (room <= 0) return { full: false, blocked: false };
       const batch = await client.query<{ scanned: number; lastXid: string | null; lastSeq: string | null }>(
@@ -144,8 +150,8 @@ export async function startPostgresConsumer(
       eventSeq,
     ]);
 
-  const deadLetter = (delivery: ClaimedDelivery, lastError: string) =>
-    inTransaction(pool, async (client) => {
+  const deadLetter = async (delivery: ClaimedDelivery, lastError: string, errorCode: string) => {
+    await inTransaction(pool, async (client) => {
       await deps.deadLetters.record(
         {
           consumer,
@@ -153,6 +159,7 @@ export async function startPostgresConsumer(
           eventSeq: delivery.eventSeq,
           attempts: delivery.attempts,
           lastError,
+          errorCode,
         },
         client,
       );
@@ -161,6 +168,8 @@ export async function startPostgresConsumer(
         delivery.eventSeq,
       ]);
     });
+    metrics.deadLettered(consumer);
+  };
 
   const reschedule = async (delivery: ClaimedDelivery, lastError: string) => {
     const delayMs = retry.delayMs(delivery.attempts);
@@ -172,6 +181,7 @@ export async function startPostgresConsumer(
       [consumer, delivery.eventSeq, delayMs, lastError],
     );
     setTimeout(wakeUp, delayMs).unref();
+    metrics.retried(consumer, 1);
   };
 
   const deliver = async (delivery: ClaimedDelivery) => {
@@ -180,22 +190,27 @@ export async function startPostgresConsumer(
       await deadLetter(
         { ...delivery, attempts: delivery.attempts - 1 },
         'lease expired during the last attempt: the handler did not finish (instance stopped or hung)',
+        'INTERNAL',
       );
       return;
     }
+    const scope = { consumer, retryCount: delivery.attempts - 1, duplicates: 0 };
     try {
-      await handler({ ...delivery.envelope, sequence: delivery.eventSeq });
+      await runInProcessingScope(scope, () => handler({ ...delivery.envelope, sequence: delivery.eventSeq }));
     } catch (error) {
       const lastError = describeError(error);
       logger.warn(
         { consumer, eventId: delivery.envelope.id, attempt: delivery.attempts, err: lastError },
         'event handler failed',
       );
-      if (retry.shouldDeadLetter(delivery.attempts)) await deadLetter(delivery, lastError);
+      if (retry.shouldDeadLetter(delivery.attempts))
+        await deadLetter(delivery, lastError, errorCodeOf(error));
       else await reschedule(delivery, lastError);
       return;
     }
     await finish(delivery.eventSeq);
+    metrics.handled(consumer, 1);
+    metrics.duplicates(consumer, scope.duplicates);
   };
 
   const start = (delivery: ClaimedDelivery) => {

@@ -1,9 +1,13 @@
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import pg from 'pg';
-import { resolveConsumeOptions } from '../consume-options';
+import type { Registry } from 'prom-client';
+import { createAudit } from '../audit';
+import { resolveBatchConsumeOptions, resolveConsumeOptions } from '../consume-options';
 import { DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
 import { matchesType, parseTypeSelector } from '../event-types';
+import { LocalConsumers } from '../local-consumers';
+import { createBackboneMetrics } from '../metrics';
 import { NotificationListener } from '../notification-listener';
 import { appendStatements, backboneChannel } from '../outbox';
 import {
@@ -14,7 +18,9 @@ import {
   type TailOptions,
 } from '../port';
 import { type RetryOptions, resolveRetry } from '../retry';
+import { startPostgresBatchConsumer } from './batch-consumer';
 import { type PostgresConsumerSettings, startPostgresConsumer } from './consumer';
+import { postgresStats } from './stats';
 
 export interface PostgresBackboneOptions extends Partial<PostgresConsumerSettings> {
   databaseUrl: string;
@@ -25,6 +31,8 @@ export interface PostgresBackboneOptions extends Partial<PostgresConsumerSetting
   poolSize?: number;
   /** Shown in pg_stat_activity. Default `meridian-backbone`. */
   applicationName?: string;
+  /** Where to register the meridian_backbone_* metrics (e.g. the service's `createMetrics(...).registry`). */
+  registry?: Registry;
 }
 
 const defaultSettings: PostgresConsumerSettings = {
@@ -54,6 +62,8 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
   pool.on('error', (error) => logger.warn({ err: error.message }, 'event backbone: idle connection lost'));
   const listener = new NotificationListener(connection, backboneChannel, logger);
   const deadLetters = new DeadLetterStore(pool);
+  const metrics = createBackboneMetrics(options.registry);
+  const localConsumers = new LocalConsumers();
   const subscriptions = new Set<Subscription>();
   const tails = new Set<TailOptions & { matches: (type: string) => boolean }>();
   let tailQueue = Promise.resolve();
@@ -113,10 +123,37 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
     async consume(consumeOptions) {
       const resolved = resolveConsumeOptions(consumeOptions);
       const subscription = await startPostgresConsumer(
-        { pool, listener, deadLetters, logger, retry, settings },
+        { pool, listener, deadLetters, logger, retry, settings, metrics },
         resolved,
       );
-      return track(subscription);
+      const forget = localConsumers.add(resolved.consumer, {
+        selector: resolved.selector,
+        retrying: () => 0,
+      });
+      return track({
+        async stop() {
+          forget();
+          await subscription.stop();
+        },
+      });
+    },
+
+    async consumeBatches(batchOptions) {
+      const resolved = resolveBatchConsumeOptions(batchOptions);
+      const consumer = await startPostgresBatchConsumer(
+        { pool, connection, listener, deadLetters, logger, retry, settings, metrics },
+        resolved,
+      );
+      const forget = localConsumers.add(resolved.consumer, {
+        selector: resolved.selector,
+        retrying: consumer.retrying,
+      });
+      return track({
+        async stop() {
+          forget();
+          await consumer.stop();
+        },
+      });
     },
 
     async tail(tailOptions) {
@@ -133,6 +170,7 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
 
     deadLetters: {
       list: (listOptions) => deadLetters.list(listOptions),
+      get: (id) => deadLetters.get(id),
       replay: (id) =>
         deadLetters.replay(id, async (letter, client) => {
           if (letter.eventSeq === null) {
@@ -150,6 +188,10 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
           await client.query(`SELECT pg_notify('${backboneChannel}', '')`);
         }),
     },
+
+    audit: createAudit(pool),
+
+    stats: () => postgresStats(pool, localConsumers),
 
     close() {
       closing ??= (async () => {

@@ -1,0 +1,275 @@
+import { AckPolicy, DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
+import { type NatsConnection, type Subscription as NatsSubscription, nanos } from '@nats-io/transport-node';
+import type pg from 'pg';
+import { BatchAbandoned, runBatch } from '../batch-runner';
+import type { ResolvedBatchConsumeOptions } from '../consume-options';
+import { ConsumerLock } from '../consumer-lock';
+import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
+import { type EventEnvelope, parseEnvelope } from '../envelope';
+import { matchesType, selectorsByDomain } from '../event-types';
+import type { BackboneMetrics } from '../metrics';
+import type { BackboneLogger } from '../port';
+import type { RunningBatchConsumer } from '../postgres/batch-consumer';
+import type { Retry } from '../retry';
+import { Semaphore } from '../semaphore';
+import { Waker } from '../waker';
+import { watchDeliveryLimit } from './delivery-limit';
+import { filterSubject, type NatsNaming, replaySubject } from './naming';
+import { type Pull, type PulledMessage, pull } from './pull';
+import type { JetStreamTopology } from './topology';
+
+interface Deps {
+  nc: NatsConnection;
+  jsm: JetStreamManager;
+  topology: JetStreamTopology;
+  naming: NatsNaming;
+  deadLetters: DeadLetterStore;
+  logger: BackboneLogger;
+  retry: Retry;
+  metrics: BackboneMetrics;
+  ackWaitMs: number;
+  /** Connection for the consumer lock (PostgreSQL: the backbone needs it anyway). */
+  connection: pg.ClientConfig;
+  /** How often a waiting instance checks whether the lock is free. */
+  lockPollIntervalMs: number;
+}
+
+interface Source {
+  stream: string;
+  durable: string;
+  /** The consumer's messages still waiting in this JetStream consumer, as the last pull said. */
+  pending: number;
+}
+
+interface Item {
+  message: PulledMessage;
+  event: EventEnvelope;
+}
+
+// How long an idle pull request waits for a message. The next holder of the lock waits this long for
+// requests of a dead holder to expire before it looks at what that holder left unacknowledged.
+const idlePullMs = 1_000;
+
+/**
+ * A batch consumer on JetStream: one durable JetStream consumer per domain stream it reads (named like the
+ * consumer, all partition buckets, stream order) plus one on the replay stream. One instance at a time holds
+ * the consumer lock (a PostgreSQL advisory lock) and pulls: a no-wait pull of up to maxBatchSize messages,
+ * or, when nothing is ready, a waiting pull of one followed by a no-wait pull of the rest. The batch is
+ * acknowledged after handleBatch succeeded (dead-lettered events are terminated); an abandoned batch is
+ * nak'ed, so it comes back first, in order. A new holder whose predecessor died holding messages waits one
+ * ack wait, until they are due for redelivery, so they come before newer ones (per-partition order).
+ */
+export async function startNatsBatchConsumer(
+  deps: Deps,
+  options: ResolvedBatchConsumeOptions,
+): Promise<RunningBatchConsumer> {
+  const { nc, jsm, topology, naming, deadLetters, logger, retry, metrics, ackWaitMs } = deps;
+  const { consumer, selector, maxBatchSize, handleBatch } = options;
+  const lock = new ConsumerLock(deps.connection, consumer, logger);
+  const stopWaker = new Waker();
+  const handling = new Semaphore(1);
+  const pulls = new Set<Pull>();
+  const advisories: NatsSubscription[] = [];
+  let stopped = false;
+  // Set when one source failed: the others stop too, and the holder starts over.
+  let failed = false;
+  let retrying = 0;
+
+  const durableConfig = (filter_subject: string) => ({
+    durable_name: consumer,
+    filter_subject,
+    // Room for the batch in hand and acknowledgements the server has not processed yet.
+    max_ack_pending: maxBatchSize * 2,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    // Redeliveries happen only when a holder died or hung (retries run in memory); the delivery-limit
+    // advisory dead-letters what keeps killing its holders.
+    max_deliver: retry.policy.maxAttempts,
+    ack_wait: nanos(ackWaitMs),
+  });
+
+  const sources: Source[] = [];
+  for (const [domain, domainSelector] of selectorsByDomain(selector)) {
+    const stream = await topology.domainStream(domain);
+    await topology.durableConsumer(stream, durableConfig(filterSubject(naming, domain, domainSelector, '*')));
+    sources.push({ stream, durable: consumer, pending: 0 });
+    advisories.push(watchDeliveryLimit(deps, consumer, stream));
+  }
+  const replayStream = await topology.replayStream();
+  await topology.durableConsumer(replayStream, durableConfig(replaySubject(naming, consumer)));
+  sources.push({ stream: replayStream, durable: consumer, pending: 0 });
+  advisories.push(watchDeliveryLimit(deps, consumer, replayStream));
+
+  const abandoned = () => stopped || failed || !lock.held;
+
+  const pullFrom = async (source: Source, request: { batch: number; expiresMs?: number }) => {
+    const request_ = pull(nc, source.stream, source.durable, request);
+    pulls.add(request_);
+    try {
+      return await request_.messages;
+    } finally {
+      pulls.delete(request_);
+    }
+  };
+
+  const reportLag = () =>
+    metrics.lag(
+      consumer,
+      sources.reduce((sum, source) => sum + source.pending, 0),
+    );
+
+  const handle = async (source: Source, messages: PulledMessage[]) => {
+    source.pending = messages.at(-1)!.pending;
+    const settled = new Set<PulledMessage>();
+    const items: Item[] = [];
+    for (const message of messages) {
+      try {
+        const event = parseEnvelope(message.json());
+        if (matchesType(selector, event.type)) items.push({ message, event });
+      } catch (error) {
+        logger.error(
+          { consumer, subject: message.subject, seq: message.seq, err: describeError(error) },
+          'event backbone: message is not a valid event envelope; terminating it',
+        );
+        message.term();
+        settled.add(message);
+      }
+    }
+    // Once the lock is lost the messages must fall due for the next holder: no more extensions.
+    const heartbeat = setInterval(() => {
+      if (abandoned()) return;
+      for (const message of messages) if (!settled.has(message)) message.working();
+    }, ackWaitMs / 3);
+    try {
+      if (items.length > 0) {
+        await runBatch<Item>(
+          {
+            consumer,
+            handleBatch,
+            retry,
+            logger,
+            metrics,
+            eventOf: (item) => ({ ...item.event, sequence: String(item.message.seq) }),
+            deadLetter: async ({ item, attempts, error }) => {
+              await deadLetters.record({
+                consumer,
+                event: item.event,
+                attempts,
+                lastError: describeError(error),
+                errorCode: errorCodeOf(error),
+              });
+              item.message.term();
+              settled.add(item.message);
+            },
+            sleep: (ms) => stopWaker.sleep(ms),
+            abandoned,
+            onRetrying: (events) => {
+              retrying = events;
+            },
+          },
+          items,
+        );
+      }
+      for (const message of messages) if (!settled.has(message)) message.ack();
+      reportLag();
+    } catch (error) {
+      // Handed back in order: the next pull, by this instance or the next holder, gets them first.
+      for (const message of messages) if (!settled.has(message)) message.nak();
+      throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
+
+  const readSource = async (source: Source) => {
+    while (!abandoned()) {
+      let messages = await pullFrom(source, { batch: maxBatchSize });
+      if (messages.length === 0) {
+        messages = await pullFrom(source, { batch: 1, expiresMs: idlePullMs });
+        if (messages.length > 0 && maxBatchSize > 1 && !abandoned()) {
+          messages = messages.concat(await pullFrom(source, { batch: maxBatchSize - 1 }));
+        }
+      }
+      if (messages.length === 0) continue;
+      if (abandoned()) {
+        for (const message of messages) message.nak();
+        break;
+      }
+      await handling.acquire();
+      try {
+        await handle(source, messages);
+      } finally {
+        handling.release();
+      }
+    }
+  };
+
+  /** Before pulling as the new holder: let a dead holder's requests expire and its messages fall due. */
+  const settleTakeover = async () => {
+    let waiting = false;
+    let unacknowledged = false;
+    for (const source of sources) {
+      const info = await jsm.consumers.info(source.stream, source.durable);
+      waiting ||= info.num_waiting > 0;
+      unacknowledged ||= info.num_ack_pending > 0;
+    }
+    if (waiting) {
+      await stopWaker.sleep(idlePullMs + 100);
+      for (const source of sources) {
+        unacknowledged ||= (await jsm.consumers.info(source.stream, source.durable)).num_ack_pending > 0;
+      }
+    }
+    if (unacknowledged) {
+      logger.info({ consumer }, "batch consumer: waiting for the previous holder's messages to fall due");
+      await stopWaker.sleep(ackWaitMs);
+    }
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        if (!(await lock.tryAcquire())) {
+          await stopWaker.sleep(deps.lockPollIntervalMs);
+          continue;
+        }
+        await settleTakeover();
+        failed = false;
+        const readers = sources.map((source) =>
+          readSource(source).catch((error: unknown) => {
+            failed = true;
+            for (const pending of pulls) pending.cancel();
+            throw error;
+          }),
+        );
+        const results = await Promise.allSettled(readers);
+        for (const result of results) {
+          if (result.status === 'rejected' && !(result.reason instanceof BatchAbandoned)) throw result.reason;
+        }
+      } catch (error) {
+        if (!(error instanceof BatchAbandoned)) {
+          logger.warn(
+            { consumer, err: describeError(error) },
+            'event backbone: batch consumer failed, retrying',
+          );
+          await stopWaker.sleep(500);
+        }
+      }
+      if (!lock.held) await lock.release();
+    }
+  };
+
+  const running = loop();
+
+  return {
+    retrying: () => retrying,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      stopWaker.wake();
+      for (const pending of pulls) pending.cancel();
+      await running;
+      await lock.release();
+      for (const advisory of advisories) advisory.unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { createInbox, type Msg, type NatsConnection, nanos } from '@nats-io/transport-node';
+
+/** A JetStream message fetched by `pull`, with the acknowledgements a batch consumer uses. */
+export interface PulledMessage {
+  subject: string;
+  /** Stream sequence. */
+  seq: number;
+  deliveryCount: number;
+  /** Messages the JetStream consumer still had to deliver after this one. */
+  pending: number;
+  json<T = unknown>(): T;
+  ack(): void;
+  nak(delayMs?: number): void;
+  term(): void;
+  /** Restarts the ack wait while the message is still being worked on. */
+  working(): void;
+}
+
+export interface Pull {
+  messages: Promise<PulledMessage[]>;
+  /** Resolves `messages` with what arrived so far; anything arriving later is handed back (nak). */
+  cancel(): void;
+}
+
+// $JS.ACK.<stream>.<consumer>.<delivered>.<stream seq>.<consumer seq>.<time>.<pending>, or with
+// <domain>.<account hash> after ACK and a random token at the end (servers from 2.10 on).
+function parseAckSubject(reply: string): { deliveryCount: number; seq: number; pending: number } {
+  const tokens = reply.split('.');
+  const at = tokens.length === 9 ? 2 : 4;
+  return {
+    deliveryCount: Number(tokens[at + 2]),
+    seq: Number(tokens[at + 3]),
+    pending: Number(tokens[at + 6]),
+  };
+}
+
+function toPulled(msg: Msg): PulledMessage {
+  const info = parseAckSubject(msg.reply!);
+  return {
+    subject: msg.subject,
+    ...info,
+    json: <T>() => msg.json<T>(),
+    ack: () => msg.respond('+ACK'),
+    nak: (delayMs) => msg.respond(delayMs ? `-NAK ${JSON.stringify({ delay: nanos(delayMs) })}` : '-NAK'),
+    term: () => msg.respond('+TERM'),
+    working: () => msg.respond('+WPI'),
+  };
+}
+
+/**
+ * One pull request to a durable JetStream consumer, in the server's own terms: without `expiresMs` it is a
+ * no-wait request that returns at once with up to `batch` messages that are ready; with it, the request
+ * waits up to that long for the first messages. The client library's `fetch` has no no-wait mode and keeps
+ * a request open until the whole batch arrived, which is what a low-latency batch consumer cannot use.
+ */
+export function pull(
+  nc: NatsConnection,
+  stream: string,
+  durable: string,
+  request: { batch: number; expiresMs?: number },
+): Pull {
+  const inbox = createInbox();
+  const received: PulledMessage[] = [];
+  let settled = false;
+  let resolveMessages!: (messages: PulledMessage[]) => void;
+  const messages = new Promise<PulledMessage[]>((resolve) => {
+    resolveMessages = resolve;
+  });
+  const settle = () => {
+    if (settled) return;
+    settled = true;
+    resolveMessages(received.splice(0));
+  };
+  const end = () => {
+    clearTimeout(safety);
+    subscription.unsubscribe();
+    settle();
+  };
+  const subscription = nc.subscribe(inbox, {
+    callback: (error, msg) => {
+      // A message without a reply subject is a status: no messages, request expired, limits reached.
+      if (error || !msg.reply) {
+        end();
+        return;
+      }
+      const pulled = toPulled(msg);
+      if (settled) {
+        pulled.nak();
+        return;
+      }
+      received.push(pulled);
+      if (received.length >= request.batch) end();
+    },
+  });
+  // The server always answers; this only guards against a lost connection.
+  const safety = setTimeout(end, (request.expiresMs ?? 0) + 5_000);
+  const body =
+    request.expiresMs === undefined
+      ? { batch: request.batch, no_wait: true }
+      : { batch: request.batch, expires: nanos(request.expiresMs) };
+  nc.publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`, JSON.stringify(body), { reply: inbox });
+  return { messages, cancel: settle };
+}

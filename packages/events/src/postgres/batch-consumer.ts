@@ -1,0 +1,268 @@
+import type pg from 'pg';
+import { BatchAbandoned, runBatch } from '../batch-runner';
+import type { ResolvedBatchConsumeOptions } from '../consume-options';
+import { ConsumerLock } from '../consumer-lock';
+import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
+import type { EventEnvelope } from '../envelope';
+import type { BackboneMetrics } from '../metrics';
+import type { NotificationListener } from '../notification-listener';
+import type { BackboneLogger, Subscription } from '../port';
+import type { Retry } from '../retry';
+import { Waker } from '../waker';
+import type { PostgresConsumerSettings } from './consumer';
+
+interface Deps {
+  pool: pg.Pool;
+  connection: pg.ClientConfig;
+  listener: NotificationListener;
+  deadLetters: DeadLetterStore;
+  logger: BackboneLogger;
+  retry: Retry;
+  settings: PostgresConsumerSettings;
+  metrics: BackboneMetrics;
+}
+
+interface LoggedEvent {
+  seq: string;
+  envelope: EventEnvelope;
+}
+
+interface Position {
+  xid: string;
+  seq: string;
+}
+
+export interface RunningBatchConsumer extends Subscription {
+  /** Events of the batch in hand that wait for another attempt. */
+  retrying(): number;
+}
+
+// Log rows looked at per round, as a multiple of the batch size: a consumer of rare types still moves its
+// offset over other domains' rows quickly, without one query reading the whole log.
+const scanFactor = 4;
+const minBlockedDelayMs = 10;
+const maxErrorDelayMs = 5_000;
+
+/**
+ * A batch consumer over backbone."EventLog". One instance at a time holds the consumer's lock (ConsumerLock);
+ * it reads the rows after the consumer's offset in (xid, seq) order and below pg_snapshot_xmin (the gap-free
+ * rule of the per-event consumer), runs handleBatch outside any transaction, and moves the offset only after
+ * the batch ended (applied or dead-lettered). Rows that `deadLetters.replay` queued in Delivery for this name
+ * are drained first. Other instances poll the lock and take over when the holder stops or its connection
+ * dies; what the old holder applied but did not commit to the offset comes again, and applyBatchOnce absorbs
+ * it.
+ */
+export async function startPostgresBatchConsumer(
+  deps: Deps,
+  options: ResolvedBatchConsumeOptions,
+): Promise<RunningBatchConsumer> {
+  const { pool, listener, logger, retry, settings, metrics } = deps;
+  const { consumer, selector, maxBatchSize, handleBatch } = options;
+  const lock = new ConsumerLock(deps.connection, consumer, logger);
+  const waker = new Waker();
+  const stopWaker = new Waker();
+  let stopped = false;
+  let retrying = 0;
+  let position: Position | undefined;
+  let blockedDelayMs = minBlockedDelayMs;
+  let errorDelayMs = minBlockedDelayMs;
+
+  await listener.start();
+  await pool.query(
+    `INSERT INTO "backbone"."ConsumerOffset" ("consumer", "updatedAt") VALUES ($1, now()) ON CONFLICT DO NOTHING`,
+    [consumer],
+  );
+
+  const abandoned = () => stopped || !lock.held;
+  const runDeps = <T extends LoggedEvent>(forget: (given: T) => Promise<void>) => ({
+    consumer,
+    handleBatch,
+    retry,
+    logger,
+    metrics,
+    eventOf: (row: T) => ({ ...row.envelope, sequence: row.seq }),
+    deadLetter: async ({ item, attempts, error }: { item: T; attempts: number; error: unknown }) => {
+      await deps.deadLetters.record({
+        consumer,
+        event: item.envelope,
+        eventSeq: item.seq,
+        attempts,
+        lastError: describeError(error),
+        errorCode: errorCodeOf(error),
+      });
+      await forget(item);
+    },
+    sleep: (ms: number) => stopWaker.sleep(ms),
+    abandoned,
+    onRetrying: (events: number) => {
+      retrying = events;
+    },
+  });
+
+  /** Events `deadLetters.replay` handed back to this consumer. */
+  const drainReplayed = async (): Promise<boolean> => {
+    const { rows } = await lock.query<LoggedEvent>(
+      `SELECT d."eventSeq" AS seq, e."envelope" FROM "backbone"."Delivery" d
+       JOIN "backbone"."EventLog" e ON e."seq" = d."eventSeq"
+       WHERE d."consumer" = $1 AND d."nextAttemptAt" <= now()
+       ORDER BY d."eventXid", d."eventSeq" LIMIT $2`,
+      [consumer, maxBatchSize],
+    );
+    if (rows.length === 0) return false;
+    const forget = (seqs: string[]) =>
+      lock.query(
+        'DELETE FROM "backbone"."Delivery" WHERE "consumer" = $1 AND "eventSeq" = ANY($2::bigint[])',
+        [consumer, seqs],
+      );
+    await runBatch(
+      runDeps((row) => forget([row.seq]).then(() => {})),
+      rows,
+    );
+    await forget(rows.map((row) => row.seq));
+    return true;
+  };
+
+  const readLog = async (from: Position) => {
+    const { rows } = await lock.query<{
+      seq: string | null;
+      eventXid: string | null;
+      envelope: EventEnvelope | null;
+      scanned: number;
+      lastXid: string | null;
+      lastSeq: string | null;
+      blocked: boolean;
+      head: string | null;
+    }>(
+      `WITH horizon AS (
+         SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xid
+       ), scanned AS (
+         SELECT "seq", "xid", "type" FROM "backbone"."EventLog"
+         WHERE ("xid", "seq") > ($1::bigint, $2::bigint) AND "xid" < (SELECT xid FROM horizon)
+         ORDER BY "xid", "seq" LIMIT $3
+       ), matching AS (
+         SELECT "seq", "xid" FROM scanned
+         WHERE "type" = ANY($5::text[]) OR EXISTS (SELECT 1 FROM unnest($6::text[]) AS p WHERE starts_with("type", p))
+         ORDER BY "xid", "seq" LIMIT $4
+       ), summary AS (
+         SELECT (SELECT count(*) FROM scanned)::int AS scanned,
+                last."xid" AS "lastXid", last."seq" AS "lastSeq",
+                EXISTS (SELECT 1 FROM "backbone"."EventLog" WHERE "xid" >= (SELECT xid FROM horizon)) AS blocked,
+                (SELECT max("seq") FROM "backbone"."EventLog") AS head
+         FROM (SELECT 1) AS one
+         LEFT JOIN (SELECT "xid", "seq" FROM scanned ORDER BY "xid" DESC, "seq" DESC LIMIT 1) AS last ON true
+       )
+       SELECT summary.*, e."seq", m."xid" AS "eventXid", e."envelope"
+       FROM summary
+       LEFT JOIN matching m ON true
+       LEFT JOIN "backbone"."EventLog" e ON e."seq" = m."seq"
+       ORDER BY m."xid", m."seq"`,
+      [from.xid, from.seq, maxBatchSize * scanFactor, maxBatchSize, selector.exact, selector.prefixes],
+    );
+    const summary = rows[0]!;
+    const events = rows.filter(
+      (row): row is typeof row & LoggedEvent & { eventXid: string } => row.seq !== null,
+    );
+    const lastEvent = events.at(-1);
+    // A full batch stops at its last event (the rest of the scan comes again); otherwise the offset
+    // passes every row scanned.
+    const full = events.length === maxBatchSize;
+    const next: Position | undefined =
+      lastEvent && full
+        ? { xid: lastEvent.eventXid, seq: lastEvent.seq }
+        : summary.lastXid !== null && summary.lastSeq !== null
+          ? { xid: summary.lastXid, seq: summary.lastSeq }
+          : undefined;
+    return {
+      events,
+      next,
+      more: full || summary.scanned === maxBatchSize * scanFactor,
+      blocked: summary.blocked,
+      head: summary.head,
+    };
+  };
+
+  const commitPosition = async (next: Position) => {
+    await lock.query(
+      `UPDATE "backbone"."ConsumerOffset" SET "xid" = $2, "seq" = $3, "updatedAt" = now() WHERE "consumer" = $1`,
+      [consumer, next.xid, next.seq],
+    );
+    position = next;
+  };
+
+  /** One round as the lock holder; returns how long to wait before the next. */
+  const round = async (): Promise<number> => {
+    if (!position) {
+      const { rows } = await lock.query<Position>(
+        'SELECT "xid", "seq" FROM "backbone"."ConsumerOffset" WHERE "consumer" = $1',
+        [consumer],
+      );
+      position = rows[0] ?? { xid: '0', seq: '0' };
+    }
+    if (await drainReplayed()) return 0;
+    const read = await readLog(position);
+    if (read.events.length > 0)
+      await runBatch(
+        runDeps(async () => {}),
+        read.events,
+      );
+    if (read.next) await commitPosition(read.next);
+    // Cheap estimate: log positions after the offset (all types; seq gaps from refused duplicates count).
+    metrics.lag(consumer, read.more ? Math.max(0, Number(read.head ?? 0) - Number(position.seq)) : 0);
+    if (read.more) return 0;
+    if (read.blocked) {
+      const waitMs = blockedDelayMs;
+      blockedDelayMs = Math.min(blockedDelayMs * 2, settings.pollIntervalMs);
+      return waitMs;
+    }
+    blockedDelayMs = minBlockedDelayMs;
+    return settings.pollIntervalMs;
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      waker.startRound();
+      let waitMs = settings.pollIntervalMs;
+      try {
+        if (!(await lock.tryAcquire())) {
+          // Another instance is active: look again later (not on every notification).
+          position = undefined;
+          await stopWaker.sleep(settings.pollIntervalMs);
+          continue;
+        }
+        waitMs = await round();
+        errorDelayMs = minBlockedDelayMs;
+      } catch (error) {
+        position = undefined;
+        if (!(error instanceof BatchAbandoned)) {
+          logger.warn(
+            { consumer, err: describeError(error) },
+            'event backbone: batch round failed, retrying',
+          );
+          waitMs = errorDelayMs;
+          errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
+        }
+        if (!lock.held) await lock.release();
+      }
+      if (!stopped && waitMs > 0) await waker.sleep(waitMs);
+    }
+  };
+
+  const wakeUp = () => waker.wake();
+  const unsubscribeNotify = listener.onNotify(wakeUp);
+  const unsubscribeReconnect = listener.onReconnect(wakeUp);
+  const running = loop();
+
+  return {
+    retrying: () => retrying,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      unsubscribeNotify();
+      unsubscribeReconnect();
+      stopWaker.wake();
+      waker.wake();
+      await running;
+      await lock.release();
+    },
+  };
+}
