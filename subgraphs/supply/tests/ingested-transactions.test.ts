@@ -160,15 +160,16 @@ describe('applyIngestedTransactions', () => {
   it('copies the warnings a fallback-mode record carries into the ledger', async () => {
     const c = await catalog();
     const record = canonicalRecord(c.tenantId, 'receipt', { sku: SKU_A, location: 'DC-NORTH', quantity: 3 });
+    const odd = 'ODD "CODE", WITH \\ AND {BRACES}';
     const event = {
       ...receivedEvent(record),
-      warnings: [{ code: 'UOM_NOT_BASE_UNIT', message: 'KGM, not EA' }],
+      warnings: [{ code: 'UOM_NOT_BASE_UNIT', message: 'KGM, not EA' }, odd],
     };
 
     await applyLive([event]);
 
     const [movement] = await prisma.inventoryMovement.findMany({ where: { tenantId: c.tenantId } });
-    expect(movement?.warnings).toEqual(['UOM_NOT_BASE_UNIT']);
+    expect(movement?.warnings).toEqual(['UOM_NOT_BASE_UNIT', odd]);
   });
 
   it('keeps tenants apart: the same SKU code of another tenant is unknown here', async () => {

@@ -96,14 +96,6 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
   if (typeof record.sku_id !== 'string' || typeof record.transaction_id !== 'string') {
     return none(SupplyOutcome.UNREADABLE_RECORD);
   }
-  const provenance: Provenance = {
-    transactionId: record.transaction_id,
-    status: record.status,
-    skuCode: record.sku_id,
-    occurredAt: new Date(record.timestamp),
-    sourceSystem: record.source_system,
-    correlationId: record.correlation_id,
-  };
   const quantity = record.measure?.quantity;
   const needsQuantity = record.event_type !== 'promotion';
   if (needsQuantity && typeof quantity !== 'number') return none(SupplyOutcome.UNREADABLE_RECORD);
@@ -111,38 +103,30 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
   const units = quantity ?? 0;
 
   switch (record.event_type) {
-    case 'receipt': {
-      const good = record.payload.condition === 'good';
-      return {
-        ...provenance,
-        type: 'movement',
-        kind: 'receipt',
-        locationCode: record.payload.location_id,
-        change: { type: 'delta', units: good ? units : 0 },
-      };
-    }
+    case 'receipt':
+      return movement(record, 'receipt', record.payload.location_id, {
+        type: 'delta',
+        units: record.payload.condition === 'good' ? units : 0,
+      });
     case 'inventory_adjustment':
-      return {
-        ...provenance,
-        type: 'movement',
-        kind: 'inventory_adjustment',
-        locationCode: record.payload.location_id,
-        change: { type: 'delta', units },
-      };
+      return movement(record, 'inventory_adjustment', record.payload.location_id, { type: 'delta', units });
     case 'cycle_count':
-      return {
-        ...provenance,
-        type: 'movement',
-        kind: 'cycle_count',
-        locationCode: record.payload.location_id,
-        change: { type: 'count', counted: units },
-      };
+      return movement(record, 'cycle_count', record.payload.location_id, { type: 'count', counted: units });
     case 'order':
       if (record.payload.order_type !== 'sales') return none(SupplyOutcome.NOT_APPLICABLE);
-      return { ...provenance, type: 'demand', day: record.timestamp.slice(0, 10), ordered: units };
+      return {
+        type: 'demand',
+        day: record.timestamp.slice(0, 10),
+        ordered: units,
+        transactionId: record.transaction_id,
+        status: record.status,
+        skuCode: record.sku_id,
+        occurredAt: new Date(record.timestamp),
+        sourceSystem: record.source_system,
+        correlationId: record.correlation_id,
+      };
     case 'promotion':
       return {
-        ...provenance,
         type: 'promotion',
         promotionId: record.payload.promotion_id,
         campaign: record.payload.campaign_id ?? record.payload.promotion_id,
@@ -150,10 +134,37 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
         startsOn: record.payload.starts_on,
         endsOn: record.payload.ends_on,
         expectedUplift: Math.round(record.payload.expected_uplift_pct * 10) / 1000,
+        transactionId: record.transaction_id,
+        status: record.status,
+        skuCode: record.sku_id,
+        occurredAt: new Date(record.timestamp),
+        sourceSystem: record.source_system,
+        correlationId: record.correlation_id,
       };
     default:
       return none(SupplyOutcome.NOT_APPLICABLE);
   }
+}
+
+/** Built as one literal per effect (no spread): this runs once per ingested event. */
+function movement(
+  record: CanonicalTransactionV2 & { sku_id: string },
+  kind: MovementKind,
+  locationCode: string,
+  change: StockChange,
+): SupplyEffect {
+  return {
+    type: 'movement',
+    kind,
+    locationCode,
+    change,
+    transactionId: record.transaction_id,
+    status: record.status,
+    skuCode: record.sku_id,
+    occurredAt: new Date(record.timestamp),
+    sourceSystem: record.source_system,
+    correlationId: record.correlation_id,
+  };
 }
 
 /**

@@ -73,10 +73,9 @@ export async function writeLedgerRows(tx: Tx, schema: string, rows: readonly Led
        ("id", "tenantId", "skuId", "locationId", "transactionId", "kind", "quantity", "occurredAt",
         "sourceSystem", "correlationId", "warnings")
      SELECT gen_random_uuid(), r."tenantId", r."skuId", r."locationId", r."transactionId", r."kind", r."quantity",
-            r."occurredAt", r."sourceSystem", r."correlationId",
-            ARRAY(SELECT jsonb_array_elements_text(r."warnings"))
+            r."occurredAt", r."sourceSystem", r."correlationId", r."warnings"::text[]
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::timestamptz[],
-                   $8::text[], $9::text[], $10::jsonb[])
+                   $8::text[], $9::text[], $10::text[])
          AS r("tenantId", "skuId", "locationId", "transactionId", "kind", "quantity", "occurredAt",
               "sourceSystem", "correlationId", "warnings")
      ON CONFLICT ("tenantId", "transactionId") DO UPDATE SET
@@ -93,8 +92,13 @@ export async function writeLedgerRows(tx: Tx, schema: string, rows: readonly Led
     rows.map((row) => row.occurredAt.toISOString()),
     rows.map((row) => row.sourceSystem),
     rows.map((row) => row.correlationId),
-    rows.map((row) => JSON.stringify(row.warnings)),
+    rows.map((row) => textArrayLiteral(row.warnings)),
   );
+}
+
+/** `{"A","B"}`: a text[] travels as one element of a text[] parameter (unnest cannot take jagged arrays). */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }
 
 /** Sets on hand of positions locked by lockPositions; returns them as they are now. */
