@@ -12,8 +12,9 @@ export type ThroughputTotals = Omit<ThroughputMinute, 'minute'>;
 const MINUTE_MS = 60_000;
 
 /**
- * One entry per minute for the `minutes` minutes up to and including the one `now` falls in, oldest
- * first: the API keeps rows only for minutes in which something arrived, a chart needs the quiet ones too.
+ * One entry per minute for the last `minutes` minutes, oldest first, ending with the newest minute the API
+ * reported (its clock, not the browser's), or the minute `now` falls in when it reported none. The API
+ * already includes quiet minutes as zeros; filling any gap keeps the chart's time axis even regardless.
  */
 export function fillThroughput(
   rows: readonly ThroughputMinute[],
@@ -21,7 +22,7 @@ export function fillThroughput(
   minutes: number,
 ): ThroughputMinute[] {
   const byMinute = new Map(rows.map((row) => [Math.floor(Date.parse(row.minute) / MINUTE_MS), row]));
-  const last = Math.floor(now / MINUTE_MS);
+  const last = byMinute.size > 0 ? Math.max(...byMinute.keys()) : Math.floor(now / MINUTE_MS);
   const series: ThroughputMinute[] = [];
   for (let index = last - minutes + 1; index <= last; index++) {
     const row = byMinute.get(index);

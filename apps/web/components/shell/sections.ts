@@ -12,6 +12,6 @@ export const sections: readonly Section[] = [
   { label: 'Shipments', href: '/shipments', built: false },
   { label: 'Master data', href: '/master-data', built: false },
   { label: 'Quality', href: '/quality', built: false },
-  { label: 'Ingestion', href: '/ingestion', built: false },
+  { label: 'Ingestion', href: '/ingestion', built: true },
   { label: 'Admin', href: '/admin', built: false },
 ];

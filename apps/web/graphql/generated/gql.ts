@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment Issue on RecordIssue {\n    field\n    code\n    message\n  }\n": typeof types.IssueFragmentDoc,
+    "\n  fragment ThroughputMinute on IngestionMinute {\n    minute\n    accepted\n    duplicates\n    rejected\n    warned\n  }\n": typeof types.ThroughputMinuteFragmentDoc,
+    "\n  fragment QuarantineEntry on QuarantinedRecord {\n    id\n    channel\n    transactionId\n    correlationId\n    sourceSystem\n    recordJson\n    reasons {\n      ...Issue\n    }\n    status\n    quarantinedAt\n    resolvedAt\n    replayedTransactionId\n  }\n": typeof types.QuarantineEntryFragmentDoc,
+    "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n    }\n  }\n": typeof types.IngestionDashboardDocument,
+    "\n  query QuarantineList($status: [QuarantineStatus!], $first: Int!) {\n    quarantinedRecords(status: $status, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...QuarantineEntry\n        }\n      }\n    }\n  }\n": typeof types.QuarantineListDocument,
+    "\n  query QuarantineRecord($id: ID!) {\n    quarantinedRecord(id: $id) {\n      ...QuarantineEntry\n    }\n  }\n": typeof types.QuarantineRecordDocument,
+    "\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n": typeof types.SetIngestValidationModeDocument,
+    "\n  mutation CorrectQuarantinedRecord($id: ID!, $recordJson: String!) {\n    correctQuarantinedRecord(id: $id, recordJson: $recordJson) {\n      record {\n        ...QuarantineEntry\n      }\n      issues {\n        ...Issue\n      }\n      warnings {\n        ...Issue\n      }\n    }\n  }\n": typeof types.CorrectQuarantinedRecordDocument,
+    "\n  mutation DiscardQuarantinedRecord($id: ID!, $reason: String!) {\n    discardQuarantinedRecord(id: $id, reason: $reason) {\n      ...QuarantineEntry\n    }\n  }\n": typeof types.DiscardQuarantinedRecordDocument,
     "\n  fragment FillRateDay on FillRateDay {\n    day\n    ordered\n    shipped\n    fillRate\n  }\n": typeof types.FillRateDayFragmentDoc,
     "\n  fragment FeedException on Exception {\n    id\n    kind\n    severity\n    title\n    raisedAt\n    slaDueAt\n    slaBreached\n    sku {\n      code\n      name\n    }\n  }\n": typeof types.FeedExceptionFragmentDoc,
     "\n  query Overview($trendDays: Int!, $feedSize: Int!) {\n    me {\n      name\n      roles\n      tenant {\n        id\n        name\n        inventoryKpis {\n          fillRate\n          skusAtStockoutRisk\n          skuCount\n          fillRateTrend(days: $trendDays) {\n            ...FillRateDay\n          }\n        }\n        shippingKpis {\n          onTimeRate\n          deliveredLast30Days\n          openShipments\n          lateOpenShipments\n        }\n        exceptionKpis {\n          open\n          breachedSla\n          openBySeverity {\n            severity\n            count\n          }\n        }\n      }\n    }\n    exceptions(status: [OPEN], first: $feedSize) {\n      totalCount\n      edges {\n        node {\n          ...FeedException\n        }\n      }\n    }\n  }\n": typeof types.OverviewDocument,
@@ -22,6 +31,15 @@ type Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        name\n        email\n        roles\n        tenant {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
+    "\n  fragment Issue on RecordIssue {\n    field\n    code\n    message\n  }\n": types.IssueFragmentDoc,
+    "\n  fragment ThroughputMinute on IngestionMinute {\n    minute\n    accepted\n    duplicates\n    rejected\n    warned\n  }\n": types.ThroughputMinuteFragmentDoc,
+    "\n  fragment QuarantineEntry on QuarantinedRecord {\n    id\n    channel\n    transactionId\n    correlationId\n    sourceSystem\n    recordJson\n    reasons {\n      ...Issue\n    }\n    status\n    quarantinedAt\n    resolvedAt\n    replayedTransactionId\n  }\n": types.QuarantineEntryFragmentDoc,
+    "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n    }\n  }\n": types.IngestionDashboardDocument,
+    "\n  query QuarantineList($status: [QuarantineStatus!], $first: Int!) {\n    quarantinedRecords(status: $status, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...QuarantineEntry\n        }\n      }\n    }\n  }\n": types.QuarantineListDocument,
+    "\n  query QuarantineRecord($id: ID!) {\n    quarantinedRecord(id: $id) {\n      ...QuarantineEntry\n    }\n  }\n": types.QuarantineRecordDocument,
+    "\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n": types.SetIngestValidationModeDocument,
+    "\n  mutation CorrectQuarantinedRecord($id: ID!, $recordJson: String!) {\n    correctQuarantinedRecord(id: $id, recordJson: $recordJson) {\n      record {\n        ...QuarantineEntry\n      }\n      issues {\n        ...Issue\n      }\n      warnings {\n        ...Issue\n      }\n    }\n  }\n": types.CorrectQuarantinedRecordDocument,
+    "\n  mutation DiscardQuarantinedRecord($id: ID!, $reason: String!) {\n    discardQuarantinedRecord(id: $id, reason: $reason) {\n      ...QuarantineEntry\n    }\n  }\n": types.DiscardQuarantinedRecordDocument,
     "\n  fragment FillRateDay on FillRateDay {\n    day\n    ordered\n    shipped\n    fillRate\n  }\n": types.FillRateDayFragmentDoc,
     "\n  fragment FeedException on Exception {\n    id\n    kind\n    severity\n    title\n    raisedAt\n    slaDueAt\n    slaBreached\n    sku {\n      code\n      name\n    }\n  }\n": types.FeedExceptionFragmentDoc,
     "\n  query Overview($trendDays: Int!, $feedSize: Int!) {\n    me {\n      name\n      roles\n      tenant {\n        id\n        name\n        inventoryKpis {\n          fillRate\n          skusAtStockoutRisk\n          skuCount\n          fillRateTrend(days: $trendDays) {\n            ...FillRateDay\n          }\n        }\n        shippingKpis {\n          onTimeRate\n          deliveredLast30Days\n          openShipments\n          lateOpenShipments\n        }\n        exceptionKpis {\n          open\n          breachedSla\n          openBySeverity {\n            severity\n            count\n          }\n        }\n      }\n    }\n    exceptions(status: [OPEN], first: $feedSize) {\n      totalCount\n      edges {\n        node {\n          ...FeedException\n        }\n      }\n    }\n  }\n": types.OverviewDocument,
@@ -44,6 +62,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Issue on RecordIssue {\n    field\n    code\n    message\n  }\n"): (typeof documents)["\n  fragment Issue on RecordIssue {\n    field\n    code\n    message\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThroughputMinute on IngestionMinute {\n    minute\n    accepted\n    duplicates\n    rejected\n    warned\n  }\n"): (typeof documents)["\n  fragment ThroughputMinute on IngestionMinute {\n    minute\n    accepted\n    duplicates\n    rejected\n    warned\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuarantineEntry on QuarantinedRecord {\n    id\n    channel\n    transactionId\n    correlationId\n    sourceSystem\n    recordJson\n    reasons {\n      ...Issue\n    }\n    status\n    quarantinedAt\n    resolvedAt\n    replayedTransactionId\n  }\n"): (typeof documents)["\n  fragment QuarantineEntry on QuarantinedRecord {\n    id\n    channel\n    transactionId\n    correlationId\n    sourceSystem\n    recordJson\n    reasons {\n      ...Issue\n    }\n    status\n    quarantinedAt\n    resolvedAt\n    replayedTransactionId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuarantineList($status: [QuarantineStatus!], $first: Int!) {\n    quarantinedRecords(status: $status, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...QuarantineEntry\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QuarantineList($status: [QuarantineStatus!], $first: Int!) {\n    quarantinedRecords(status: $status, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...QuarantineEntry\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuarantineRecord($id: ID!) {\n    quarantinedRecord(id: $id) {\n      ...QuarantineEntry\n    }\n  }\n"): (typeof documents)["\n  query QuarantineRecord($id: ID!) {\n    quarantinedRecord(id: $id) {\n      ...QuarantineEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n"): (typeof documents)["\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectQuarantinedRecord($id: ID!, $recordJson: String!) {\n    correctQuarantinedRecord(id: $id, recordJson: $recordJson) {\n      record {\n        ...QuarantineEntry\n      }\n      issues {\n        ...Issue\n      }\n      warnings {\n        ...Issue\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CorrectQuarantinedRecord($id: ID!, $recordJson: String!) {\n    correctQuarantinedRecord(id: $id, recordJson: $recordJson) {\n      record {\n        ...QuarantineEntry\n      }\n      issues {\n        ...Issue\n      }\n      warnings {\n        ...Issue\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DiscardQuarantinedRecord($id: ID!, $reason: String!) {\n    discardQuarantinedRecord(id: $id, reason: $reason) {\n      ...QuarantineEntry\n    }\n  }\n"): (typeof documents)["\n  mutation DiscardQuarantinedRecord($id: ID!, $reason: String!) {\n    discardQuarantinedRecord(id: $id, reason: $reason) {\n      ...QuarantineEntry\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
