@@ -41,6 +41,7 @@ export interface RunningBatchConsumer extends Subscription {
 // offset over other domains' rows quickly, without one query reading the whole log.
 const scanFactor = 4;
 const minBlockedDelayMs = 10;
+const noop = async () => {};
 const maxErrorDelayMs = 5_000;
 
 /**
@@ -64,6 +65,7 @@ export async function startPostgresBatchConsumer(
   let stopped = false;
   let retrying = 0;
   let position: Position | undefined;
+  let readAhead: ReturnType<typeof readLog> | undefined;
   let blockedDelayMs = minBlockedDelayMs;
   let errorDelayMs = minBlockedDelayMs;
 
@@ -123,61 +125,45 @@ export async function startPostgresBatchConsumer(
   };
 
   const readLog = async (from: Position) => {
-    const { rows } = await lock.query<{
-      seq: string | null;
-      eventXid: string | null;
-      envelope: EventEnvelope | null;
-      scanned: number;
-      lastXid: string | null;
-      lastSeq: string | null;
-      blocked: boolean;
-      head: string | null;
-    }>(
-      `WITH horizon AS (
-         SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xid
-       ), scanned AS (
-         SELECT "seq", "xid", "type" FROM "backbone"."EventLog"
-         WHERE ("xid", "seq") > ($1::bigint, $2::bigint) AND "xid" < (SELECT xid FROM horizon)
-         ORDER BY "xid", "seq" LIMIT $3
-       ), matching AS (
-         SELECT "seq", "xid" FROM scanned
-         WHERE "type" = ANY($5::text[]) OR EXISTS (SELECT 1 FROM unnest($6::text[]) AS p WHERE starts_with("type", p))
-         ORDER BY "xid", "seq" LIMIT $4
-       ), summary AS (
-         SELECT (SELECT count(*) FROM scanned)::int AS scanned,
-                last."xid" AS "lastXid", last."seq" AS "lastSeq",
-                EXISTS (SELECT 1 FROM "backbone"."EventLog" WHERE "xid" >= (SELECT xid FROM horizon)) AS blocked,
-                (SELECT max("seq") FROM "backbone"."EventLog") AS head
-         FROM (SELECT 1) AS one
-         LEFT JOIN (SELECT "xid", "seq" FROM scanned ORDER BY "xid" DESC, "seq" DESC LIMIT 1) AS last ON true
-       )
-       SELECT summary.*, e."seq", m."xid" AS "eventXid", e."envelope"
-       FROM summary
-       LEFT JOIN matching m ON true
-       LEFT JOIN "backbone"."EventLog" e ON e."seq" = m."seq"
-       ORDER BY m."xid", m."seq"`,
-      [from.xid, from.seq, maxBatchSize * scanFactor, maxBatchSize, selector.exact, selector.prefixes],
+    // The horizon as a value of its own: rows below it stay final, and the scan below gets a plan for
+    // the actual bounds (an index scan that stops at the limit).
+    const state = await lock.query<{ horizon: string; maxXid: string | null; head: string | null }>(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
+              (SELECT max("xid") FROM "backbone"."EventLog") AS "maxXid",
+              (SELECT max("seq") FROM "backbone"."EventLog") AS head`,
+      [],
     );
-    const summary = rows[0]!;
-    const events = rows.filter(
-      (row): row is typeof row & LoggedEvent & { eventXid: string } => row.seq !== null,
+    const { horizon, maxXid, head } = state.rows[0]!;
+    const scanLimit = maxBatchSize * scanFactor;
+    // Rows in log order up to the batch's last event; envelopes of the consumer's types only.
+    const { rows } = await lock.query<{ seq: string; xid: string; envelope: EventEnvelope | null }>(
+      `SELECT "seq", "xid", "envelope" FROM (
+         SELECT "seq", "xid", "matches", CASE WHEN "matches" THEN "envelope" END AS "envelope",
+                count(*) FILTER (WHERE "matches") OVER (ORDER BY "xid", "seq") AS "matched"
+         FROM (
+           SELECT e."seq", e."xid", e."envelope",
+                  (e."type" = ANY($4::text[])
+                   OR EXISTS (SELECT 1 FROM unnest($5::text[]) AS p WHERE starts_with(e."type", p))) AS "matches"
+           FROM "backbone"."EventLog" e
+           WHERE (e."xid", e."seq") > ($1::bigint, $2::bigint) AND e."xid" < $3::bigint
+           ORDER BY e."xid", e."seq" LIMIT $6
+         ) AS scanned
+       ) AS counted
+       WHERE "matched" < $7 OR ("matched" = $7 AND "matches")
+       ORDER BY "xid", "seq"`,
+      [from.xid, from.seq, horizon, selector.exact, selector.prefixes, scanLimit, maxBatchSize],
     );
-    const lastEvent = events.at(-1);
-    // A full batch stops at its last event (the rest of the scan comes again); otherwise the offset
-    // passes every row scanned.
-    const full = events.length === maxBatchSize;
-    const next: Position | undefined =
-      lastEvent && full
-        ? { xid: lastEvent.eventXid, seq: lastEvent.seq }
-        : summary.lastXid !== null && summary.lastSeq !== null
-          ? { xid: summary.lastXid, seq: summary.lastSeq }
-          : undefined;
+    const events = rows.filter((row): row is LoggedEvent & { xid: string } => row.envelope !== null);
+    const last = rows.at(-1);
+    // The offset passes every row returned: a full batch ends at its last event (what follows it is
+    // scanned again next round), otherwise at the last row scanned.
     return {
       events,
-      next,
-      more: full || summary.scanned === maxBatchSize * scanFactor,
-      blocked: summary.blocked,
-      head: summary.head,
+      next: last ? { xid: last.xid, seq: last.seq } : undefined,
+      more: events.length === maxBatchSize || rows.length === scanLimit,
+      // Committed rows above the horizon wait for an older transaction to end.
+      blocked: maxXid !== null && BigInt(maxXid) >= BigInt(horizon),
+      head,
     };
   };
 
@@ -199,12 +185,15 @@ export async function startPostgresBatchConsumer(
       position = rows[0] ?? { xid: '0', seq: '0' };
     }
     if (await drainReplayed()) return 0;
-    const read = await readLog(position);
-    if (read.events.length > 0)
-      await runBatch(
-        runDeps(async () => {}),
-        read.events,
-      );
+    const read = await (readAhead ?? readLog(position));
+    readAhead = undefined;
+    // While the handler applies this batch, the next one is read (rows after this batch are final
+    // whatever the handler does: the batch ends applied or dead-lettered, or the read is dropped).
+    if (read.more && read.next) {
+      readAhead = readLog(read.next);
+      readAhead.catch(() => {});
+    }
+    if (read.events.length > 0) await runBatch(runDeps(noop), read.events);
     if (read.next) await commitPosition(read.next);
     // Cheap estimate: log positions after the offset (all types; seq gaps from refused duplicates count).
     metrics.lag(consumer, read.more ? Math.max(0, Number(read.head ?? 0) - Number(position.seq)) : 0);
@@ -226,6 +215,7 @@ export async function startPostgresBatchConsumer(
         if (!(await lock.tryAcquire())) {
           // Another instance is active: look again later (not on every notification).
           position = undefined;
+          readAhead = undefined;
           await stopWaker.sleep(settings.pollIntervalMs);
           continue;
         }
@@ -233,6 +223,7 @@ export async function startPostgresBatchConsumer(
         errorDelayMs = minBlockedDelayMs;
       } catch (error) {
         position = undefined;
+        readAhead = undefined;
         if (!(error instanceof BatchAbandoned)) {
           logger.warn(
             { consumer, err: describeError(error) },
