@@ -3,6 +3,7 @@ import { readPublishedSchemas } from '@meridian/canonical/published';
 import { commonEnv, DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
 import { createPrismaClient } from '@meridian/db';
 import { createBackbone } from '@meridian/events';
+import { createTransactionIngestor } from '@meridian/ingestion';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { z } from 'zod';
 import { cloudEventsRoute } from './cloudevents/cloudevents-route';
@@ -14,8 +15,6 @@ import { createIngestMetrics } from './metrics/ingest-metrics';
 import { healthRoute, metricsRoute } from './operations/operations-routes';
 import { schemasRoute } from './schemas/schemas-route';
 import { createIngestServer } from './server';
-import { canonicalRecordSchema } from './transactions/canonical-record';
-import { createTransactionIngestor } from './transactions/ingest-transactions';
 import { transactionsRoute } from './transactions/transactions-route';
 
 /**
@@ -35,7 +34,7 @@ const ingestMetrics = createIngestMetrics(metrics.registry);
 const prisma = createPrismaClient(config.DATABASE_URL);
 // Appends go through the outbox; the backbone also runs the NATS relay when NATS_URL is set.
 const backbone = await createBackbone({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL, logger });
-const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
+const ingestor = createTransactionIngestor({ prisma, logger });
 const accessTokenKey = await importSigningKey(config.ACCESS_TOKEN_PUBLIC_KEY);
 const captureService = createCaptureService({ prisma, ingestor, logger });
 // EPCIS capture jobs a crash (or a lost database) left running are finished here, now and every minute.
@@ -68,6 +67,8 @@ server.listen(config.INGEST_PORT, process.env.HOST ?? '127.0.0.1', () =>
 onShutdown(async () => {
   clearInterval(captureResumer);
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  // The per-minute counts still in memory.
+  await ingestor.close();
   await backbone.close();
   await prisma.$disconnect();
 });

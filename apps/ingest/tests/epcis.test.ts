@@ -4,14 +4,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import { createTestPrismaClient } from '@meridian/db/testing';
+import { createTransactionIngestor, eventSourceOf } from '@meridian/ingestion';
+import { seedCatalog } from '@meridian/ingestion/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureRoute } from '../src/epcis/capture-route';
 import { createCaptureService } from '../src/epcis/capture-service';
 import { EPCIS_SOURCE_SYSTEM, mapEpcisEvents } from '../src/epcis/map-events';
 import { createIngestServer } from '../src/server';
-import { canonicalRecordSchema } from '../src/transactions/canonical-record';
-import { createTransactionIngestor, eventSourceOf } from '../src/transactions/ingest-transactions';
 
 const prisma = createTestPrismaClient();
 const logger = createLogger('ingest-epcis-test');
@@ -42,7 +42,8 @@ beforeAll(async () => {
     ).token;
   token = await tokenOf(tenantId);
   otherTenantToken = await tokenOf(randomUUID());
-  const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
+  await seedFixtureCatalog();
+  const ingestor = createTransactionIngestor({ prisma, logger });
   captureService = createCaptureService({ prisma, ingestor, logger });
   const route = captureRoute({
     captureService,
@@ -53,6 +54,24 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+
+/** The SKUs (GTINs, in the units the fixture uses) and locations the fixture's events map to. */
+async function seedFixtureCatalog() {
+  const transactions = mapEpcisEvents(JSON.parse(fixture).epcisBody.eventList, tenantId).flatMap((event) =>
+    event.ok ? event.transactions : [],
+  );
+  const skus = new Map<string, string>();
+  const locations = new Set<string>();
+  for (const transaction of transactions) {
+    if (transaction.sku_id) skus.set(transaction.sku_id, transaction.measure?.uom ?? 'EA');
+    const location = (transaction.payload as { location_id?: string | null }).location_id;
+    if (location) locations.add(location);
+  }
+  await seedCatalog(prisma, tenantId, {
+    skus: [...skus].map(([code, baseUom]) => ({ code, baseUom })),
+    locations: [...locations],
+  });
+}
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -186,6 +205,53 @@ describe('POST /capture', () => {
       errors: [expect.objectContaining({ index: 0, reason: 'BIZ_STEP_UNKNOWN' })],
     });
     expect(await loggedCount(transactionIdsOf(document, [1, 2]))).toBe(3);
+  });
+
+  it('quarantines the rejected events with proceed, and nothing with rollback', async () => {
+    const quarantined = (eventID: string) =>
+      prisma.quarantinedRecord.findMany({
+        where: { tenantId, channel: 'capture', record: { path: ['eventID'], equals: eventID } },
+      });
+    const proceed = documentWith([badEvent, ...documentWith().epcisBody.eventList]);
+    await poll((await capture(proceed, { behaviour: 'proceed' })).headers.get('location'));
+    const rows = await quarantined(proceed.epcisBody.eventList[0].eventID);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        status: 'QUARANTINED',
+        record: proceed.epcisBody.eventList[0],
+        reasons: [expect.objectContaining({ field: 'event', code: 'BIZ_STEP_UNKNOWN' })],
+      }),
+    ]);
+
+    const rollback = documentWith([badEvent, ...documentWith().epcisBody.eventList]);
+    await poll((await capture(rollback)).headers.get('location'));
+    expect(await quarantined(rollback.epcisBody.eventList[0].eventID)).toEqual([]);
+  });
+
+  it('withholds a whole event when one of its transactions breaks a rule, quarantining each with its reason', async () => {
+    const [receiving, shipping] = documentWith().epcisBody.eventList;
+    // The lot of 4012345.012345 is kept in KGM: counting it in EA breaks the tenant's unit rule.
+    const inEaches = { ...receiving, quantityList: [{ ...receiving.quantityList[0], uom: 'EA' }] };
+    const document = documentWith([inEaches, shipping]);
+    const job = await poll((await capture(document, { behaviour: 'proceed' })).headers.get('location'));
+    expect(job.body).toMatchObject({
+      status: 'succeeded',
+      counts: { eventsRejected: 1, transactionsAccepted: 1 },
+      errors: [expect.objectContaining({ index: 0, reason: 'CANONICAL_INVALID' })],
+    });
+    const [whole, invalid] = transactionIdsOf(document, [0]);
+    const rows = await prisma.quarantinedRecord.findMany({
+      where: { tenantId, channel: 'capture', transactionId: { in: [whole as string, invalid as string] } },
+    });
+    const reasonOf = (id: string | undefined) => {
+      const reasons = rows.find((row) => row.transactionId === id)?.reasons as
+        | Array<{ code: string }>
+        | undefined;
+      return reasons?.[0]?.code;
+    };
+    expect(reasonOf(whole)).toBe('EVENT_REJECTED');
+    expect(reasonOf(invalid)).toBe('UOM_MISMATCH');
+    expect(await loggedCount([whole as string, invalid as string])).toBe(0);
   });
 
   it('refuses a document over the event limit with 413 and a code, and advertises the limits', async () => {

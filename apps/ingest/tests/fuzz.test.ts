@@ -30,6 +30,8 @@ const contentTypes = [
 const deliveredIds = new Set<string>();
 const refusedIds = new Set<string>();
 const deliveredRecords: Record<string, unknown>[] = [];
+/** Records answered `rejected` in fresh (not replayed) answers: each must be in quarantine once. */
+let rejectedCount = 0;
 
 function expectCoded(answer: Answer): void {
   expect(answer.status, answer.text).not.toBe(500);
@@ -124,6 +126,7 @@ async function sendBatch(endpoint: string, fuzzed: unknown[], validCount: number
     'idempotency-key': randomUUID(),
   });
   expectCoded(answer);
+  if (answer.body?.summary) rejectedCount += answer.body.summary.rejected;
   if (answer.status === 202) {
     for (const entry of valid) {
       expect(['accepted', 'duplicate']).toContain(answer.body.results[entry.position].status);
@@ -178,7 +181,12 @@ describe('fuzzing the write endpoints', () => {
     );
   });
 
-  it('accepts the valid records of fuzzed batches exactly once', async () => {
+  // 700 requests, each with a quarantine write: on two shared cores they need more than the default timeout.
+  it('accepts the valid records of fuzzed batches exactly once, and quarantines every rejected one', async () => {
+    const quarantinedBefore = await ingest.prisma.quarantinedRecord.count({
+      where: { tenantId: ingest.tenantId },
+    });
+    rejectedCount = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...endpoints.slice(0, 3)),
@@ -206,7 +214,10 @@ describe('fuzzing the write endpoints', () => {
     expect(logged).toHaveLength(ids.length);
     const refusedOnly = [...refusedIds].filter((id) => !deliveredIds.has(id));
     expect(await ingest.prisma.eventLog.count({ where: { id: { in: refusedOnly } } })).toBe(0);
-  });
+    const quarantined = await ingest.prisma.quarantinedRecord.count({ where: { tenantId: ingest.tenantId } });
+    expect(rejectedCount).toBeGreaterThan(500);
+    expect(quarantined - quarantinedBefore).toBe(rejectedCount);
+  }, 90_000);
 
   it('refuses over-sized bodies, chunked or not, with a code', async () => {
     const megabyte = Buffer.alloc(64 * 1024, 'x');

@@ -3,6 +3,8 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import { createTestPrismaClient } from '@meridian/db/testing';
+import { createTransactionIngestor } from '@meridian/ingestion';
+import { seedCatalog } from '@meridian/ingestion/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { cloudEventsRoute } from '../src/cloudevents/cloudevents-route';
 import { feedsRoute } from '../src/feeds/feeds-route';
@@ -10,8 +12,6 @@ import { sourceFeeds } from '../src/feeds/source-feeds';
 import { createIngestMetrics } from '../src/metrics/ingest-metrics';
 import { healthRoute, metricsRoute } from '../src/operations/operations-routes';
 import { createIngestServer } from '../src/server';
-import { canonicalRecordSchema } from '../src/transactions/canonical-record';
-import { createTransactionIngestor } from '../src/transactions/ingest-transactions';
 import { transactionsRoute } from '../src/transactions/transactions-route';
 
 export interface Answer {
@@ -38,7 +38,9 @@ export async function startIngest() {
   const logger = createLogger('ingest-test', 'silent');
   const metrics = createMetrics('ingest');
   const ingestMetrics = createIngestMetrics(metrics.registry);
-  const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
+  await seedCatalog(prisma, tenantId, { skus: ['SKU-1'], locations: ['DC-1'] });
+  // Tests switch a tenant's validation mode and read the minute counts soon after.
+  const ingestor = createTransactionIngestor({ prisma, logger, policyTtlMs: 0, countsFlushMs: 200 });
   const accessTokenKey = await importSigningKey(keys.publicJwk);
   const writes = { ingestor, accessTokenKey, metrics: ingestMetrics };
   const server: Server = createIngestServer({
@@ -115,10 +117,21 @@ export async function startIngest() {
 
   async function close() {
     await new Promise((resolve) => server.close(resolve));
+    await ingestor.close();
     await prisma.$disconnect();
   }
 
-  return { prisma, tenantId, token, port, send, transaction, close, base: `http://127.0.0.1:${port}` };
+  return {
+    prisma,
+    ingestor,
+    tenantId,
+    token,
+    port,
+    send,
+    transaction,
+    close,
+    base: `http://127.0.0.1:${port}`,
+  };
 }
 
 export type Ingest = Awaited<ReturnType<typeof startIngest>>;

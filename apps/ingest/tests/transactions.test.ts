@@ -3,13 +3,12 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import { createTestPrismaClient } from '@meridian/db/testing';
+import { createTransactionIngestor, eventSourceOf, purgeExpiredKeys, tryLockKey } from '@meridian/ingestion';
+import { seedCatalog } from '@meridian/ingestion/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purgeExpiredKeys, tryLockKey } from '../src/idempotency/idempotency-store';
 import { createIngestMetrics } from '../src/metrics/ingest-metrics';
 import { createIngestServer } from '../src/server';
-import { canonicalRecordSchema } from '../src/transactions/canonical-record';
-import { createTransactionIngestor, eventSourceOf } from '../src/transactions/ingest-transactions';
 import { TRANSACTIONS_PATH, transactionsRoute } from '../src/transactions/transactions-route';
 
 const prisma = createTestPrismaClient();
@@ -30,7 +29,8 @@ beforeAll(async () => {
   };
   token = (await issueAccessToken(await importSigningKey(keys.privateJwk), user)).token;
   const logger = createLogger('ingest-test');
-  const ingestor = createTransactionIngestor({ prisma, schema: canonicalRecordSchema, logger });
+  await seedCatalog(prisma, tenantId, { skus: ['SKU-1'], locations: ['DC-1'] });
+  const ingestor = createTransactionIngestor({ prisma, logger });
   const metrics = createMetrics('ingest_test');
   const route = transactionsRoute({
     ingestor,
@@ -231,18 +231,15 @@ describe('POST /ingest/transactions', () => {
   it('answers duplicate from the log when the memory index has not seen the id', async () => {
     const record = transaction();
     const key = randomUUID();
-    const ingestor = createTransactionIngestor({
-      prisma,
-      schema: canonicalRecordSchema,
-      logger: createLogger('ingest-test'),
-    });
-    const request = { tenantId, idempotency: { key, requestHash: 'a' }, submissions: [{ record }] };
+    const ingestor = createTransactionIngestor({ prisma, logger: createLogger('ingest-test') });
+    const request = {
+      tenantId,
+      channel: 'transactions',
+      idempotency: { key, requestHash: 'a' },
+      submissions: [{ record }],
+    };
     expect((await ingestor.ingest(request)).body).toMatchObject({ summary: { accepted: 1 } });
-    const restarted = createTransactionIngestor({
-      prisma,
-      schema: canonicalRecordSchema,
-      logger: createLogger('ingest-test'),
-    });
+    const restarted = createTransactionIngestor({ prisma, logger: createLogger('ingest-test') });
     const again = await restarted.ingest({
       ...request,
       idempotency: { key: randomUUID(), requestHash: 'a' },

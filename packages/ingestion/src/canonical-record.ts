@@ -4,7 +4,15 @@ import {
   canonicalTransactionV2,
   toV2,
 } from '@meridian/canonical';
-import type { RecordSchema } from './ingest-transactions';
+
+/** `safeParse` with issues carrying a path and a message, as zod answers. */
+export interface RecordSchema<Record> {
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: Record }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
 
 /**
  * Either published major, by the record's `version`; 1.x is lifted to 2.x with the canonical transformer

@@ -1,38 +1,33 @@
+import { ExpiringCache } from '@meridian/auth';
+import type { CanonicalTransactionV2 } from '@meridian/canonical';
 import type { Prisma, PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { appendToOutbox, createEvent, type EventEnvelope } from '@meridian/events';
 import type { Logger } from '@meridian/observability';
-import { findLiveKey, purgeExpiredKeys, saveKey, tryLockKey } from '../idempotency/idempotency-store';
+import { canonicalRecordSchema } from './canonical-record';
+import { catalogLookup } from './catalog/catalog-store';
+import { countsOf } from './counters/minute-counter';
+import { createMinuteFlusher } from './counters/minute-flusher';
+import { TRANSACTION_RECEIVED, transactionReceivedData } from './event-data';
+import { findLiveKey, purgeExpiredKeys, saveKey, tryLockKey } from './idempotency/idempotency-store';
+import { readValidationMode, writeValidationMode } from './policy/policy-store';
+import { type QuarantineRow, quarantineRow } from './quarantine/quarantine-rows';
+import { insertQuarantined } from './quarantine/quarantine-store';
 import { RecentIds } from './recent-ids';
-import { bulkWriteResponse, type FieldError, type RecordResult } from './record-results';
-
-/** The fields of a canonical transaction this write path reads; the canonical schema checks all of them. */
-export interface IngestibleTransaction {
-  transaction_id: string;
-  correlation_id: string;
-  tenant_id: string;
-  source_system: string;
-  sku_id?: string | null;
-  shipment_id?: string | null;
-}
-
-/** What the write path needs from a zod schema: `safeParse` with issues carrying a path and a message. */
-export interface RecordSchema<Record extends IngestibleTransaction> {
-  safeParse(
-    value: unknown,
-  ):
-    | { success: true; data: Record }
-    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
+import { type BulkWriteBody, bulkWriteResponse, type RecordIssue, type RecordResult } from './record-results';
+import { CatalogCache, type CatalogCacheOptions } from './validation/catalog-cache';
+import { catalogReferencesOf, ruleIssues, uomFieldOf, type ValidationMode } from './validation/rules';
 
 /** One record of a write, as an endpoint hands it over. */
 export interface Submission {
   record: unknown;
+  /** What quarantine keeps if the submission is rejected (default: `record`), e.g. a CloudEvent with a bad envelope. */
+  received?: unknown;
   /** The event's id and source on the backbone (its dedup key); default: `transaction_id` from `source_system`. */
   identity?: { id: string; source: string; subject?: string };
   /** Found before the record was read (a bad CloudEvents envelope, say): the submission is rejected with them. */
-  errors?: FieldError[];
-  /** Prefixes the record's field paths in errors, e.g. `data` for a CloudEvent's data. */
+  errors?: RecordIssue[];
+  /** Prefixes the record's field paths in answers, e.g. `data` for a CloudEvent's data (not in quarantine). */
   fieldPrefix?: string;
   /** Copied into the result, so the sender can match it (a CloudEvent's id and source). */
   echo?: Pick<RecordResult, 'id' | 'source'>;
@@ -40,6 +35,8 @@ export interface Submission {
 
 export interface BulkWriteRequest {
   tenantId: string;
+  /** Where the records came in, kept on quarantined ones: transactions, cloudevents, capture, feed:<source>, graphql. */
+  channel: string;
   /** Absent: no request replay (CloudEvents without Idempotency-Key); events still deduplicate by id. */
   idempotency?: { key: string; requestHash: string };
   submissions: Submission[];
@@ -47,140 +44,251 @@ export interface BulkWriteRequest {
 
 export interface BulkWriteOutcome {
   status: number;
-  body: unknown;
+  body: BulkWriteBody;
   /** True when this is the stored response of an earlier request with the same key and body. */
   replayed: boolean;
 }
 
-export const TRANSACTION_RECEIVED = 'ingest.transaction_received';
+export interface IngestHooks {
+  /**
+   * Runs inside the write's transaction once its outcome is known (a replay included); throwing rolls the
+   * whole write back. A correction marks its quarantined record replayed here, atomically with the append.
+   */
+  inTransaction?: (tx: Prisma.TransactionClient, outcome: BulkWriteOutcome) => Promise<void>;
+}
+
+/** What validation says about one record: the canonical transaction if it has one, why it is refused, warnings. */
+export interface RecordValidation {
+  record: CanonicalTransactionV2 | null;
+  /** Empty when the record would be accepted. Field paths are inside the record. */
+  errors: RecordIssue[];
+  /** Rules broken under FALLBACK (under STRICT they are errors). */
+  warnings: RecordIssue[];
+}
+
 /** Event ids accepted this recently are answered `duplicate` from memory. */
 export const DEDUP_WINDOW_MS = 5 * 60 * 1000;
 const maxErrorsPerRecord = 20;
 const purgeEveryMs = 60 * 1000;
 
-export interface TransactionIngestorOptions<Record extends IngestibleTransaction> {
+export interface TransactionIngestorOptions {
   prisma: PrismaClient;
-  schema: RecordSchema<Record>;
   logger: Logger;
   /** Bounds the in-memory dedup index (≈ 100 bytes an id): 10k/s for 5 minutes is 3M ids. */
   maxRecentIds?: number;
+  catalog?: CatalogCacheOptions;
+  /** How long a tenant's validation mode is cached; another process may change it (0: read every write). */
+  policyTtlMs?: number;
+  /** How often the per-minute counts are added to ingest."IngestMinute". */
+  countsFlushMs?: number;
+  /** The clock the timestamp rule compares with. */
+  now?: () => number;
 }
 
 export function eventSourceOf(sourceSystem: string): string {
   return `meridian/ingest/${sourceSystem}`;
 }
 
-type Checked<Record> =
+function textField(value: unknown, field: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const text = (value as Record<string, unknown>)[field];
+  return typeof text === 'string' ? text : null;
+}
+
+/** A record's issue as its sender sees it: under `prefix` (a CloudEvent's `data`) when there is one. */
+function prefixed(issues: RecordIssue[], prefix: string | undefined): RecordIssue[] {
+  if (!prefix) return issues;
+  return issues.map((issue) => ({
+    ...issue,
+    field: issue.field === 'record' ? prefix : `${prefix}.${issue.field}`,
+  }));
+}
+
+type Checked =
   | {
       index: number;
       kind: 'valid';
       submission: Submission;
-      record: Record;
-      event: EventEnvelope<Record>;
+      record: CanonicalTransactionV2;
+      warnings: RecordIssue[];
+      event: EventEnvelope<unknown>;
       dedupKey: string;
     }
-  | { index: number; kind: 'done'; result: RecordResult };
-
-function transactionIdOf(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const id = (value as { transaction_id?: unknown }).transaction_id;
-  return typeof id === 'string' ? id : null;
-}
-
-function rejected(submission: Submission, index: number, transactionId: string | null, errors: FieldError[]) {
-  return result(submission, index, transactionId, 'rejected', errors);
-}
-
-function result(
-  submission: Submission,
-  index: number,
-  transactionId: string | null,
-  status: RecordResult['status'],
-  errors?: FieldError[],
-): RecordResult {
-  return { index, ...submission.echo, transaction_id: transactionId, status, ...(errors ? { errors } : {}) };
-}
+  | { index: number; kind: 'rejected'; result: RecordResult; quarantined: QuarantineRow };
 
 /**
- * The bulk write: validates each record against the canonical schema, then, in ONE transaction, takes the
- * Idempotency-Key, appends the accepted records to the backbone and stores the response. A crash before
- * commit leaves nothing; after commit, the key replays what was written.
+ * The write path every channel shares. Each record is checked against the canonical schema, the caller's
+ * tenant and the tenant's rules (catalog SKU and location, base unit, timestamp; STRICT rejects, FALLBACK
+ * warns); then, in ONE transaction: the Idempotency-Key is taken, accepted records are appended to the
+ * backbone, rejected ones are quarantined and the response is stored. A crash before commit leaves nothing;
+ * after commit, the key replays what was written. Per-minute counts are kept in memory and flushed apart.
  */
-export function createTransactionIngestor<Record extends IngestibleTransaction>(
-  options: TransactionIngestorOptions<Record>,
-) {
-  const { prisma, schema, logger } = options;
+export function createTransactionIngestor(options: TransactionIngestorOptions) {
+  const { prisma, logger } = options;
+  const now = options.now ?? Date.now;
   const recentIds = new RecentIds(DEDUP_WINDOW_MS, options.maxRecentIds ?? 3_000_000);
+  const catalog = new CatalogCache(catalogLookup(prisma), options.catalog);
+  const policyTtlMs = options.policyTtlMs ?? 5_000;
+  const modes = new ExpiringCache<string, ValidationMode>(100_000);
+  const counts = createMinuteFlusher({ prisma, logger, everyMs: options.countsFlushMs });
   let lastPurgeAt = 0;
 
-  function check(submission: Submission, index: number, tenantId: string): Checked<Record> {
-    const value = submission.record;
-    if (submission.errors?.length) {
-      return {
-        index,
-        kind: 'done',
-        result: rejected(submission, index, transactionIdOf(value), submission.errors),
-      };
-    }
-    const parsed = schema.safeParse(value);
+  async function validationModeOf(tenantId: string): Promise<ValidationMode> {
+    const cached = modes.get(tenantId);
+    if (cached) return cached;
+    const mode = await readValidationMode(prisma, tenantId);
+    modes.set(tenantId, mode, Date.now() + policyTtlMs);
+    return mode;
+  }
+
+  async function setValidationMode(tenantId: string, mode: ValidationMode, by: string | null): Promise<void> {
+    await writeValidationMode(prisma, tenantId, mode, by);
+    modes.delete(tenantId);
+  }
+
+  /** Schema and tenant: everything about a record that needs no lookup. */
+  function parse(value: unknown, tenantId: string): RecordValidation {
+    const parsed = canonicalRecordSchema.safeParse(value);
     if (!parsed.success) {
-      const prefix = submission.fieldPrefix;
-      const errors = parsed.error.issues.slice(0, maxErrorsPerRecord).map((issue) => {
-        const path = issue.path.map(String).join('.');
+      const errors = parsed.error.issues.slice(0, maxErrorsPerRecord).map((issue) => ({
+        field: issue.path.map(String).join('.') || 'record',
+        code: ErrorCode.BAD_USER_INPUT,
+        message: issue.message,
+      }));
+      return { record: null, errors, warnings: [] };
+    }
+    if (parsed.data.tenant_id !== tenantId) {
+      const error = {
+        field: 'tenant_id',
+        code: ErrorCode.FORBIDDEN,
+        message: "tenant_id must be your token's tenant; send each tenant's records with its own token.",
+      };
+      return { record: parsed.data, errors: [error], warnings: [] };
+    }
+    return { record: parsed.data, errors: [], warnings: [] };
+  }
+
+  /**
+   * Every record's validation: schema and tenant, then the tenant's rules over one catalog view (cached; one
+   * query for the codes it does not know). The tenant's mode is read only when a rule was broken.
+   */
+  async function validateAll(
+    tenantId: string,
+    items: Array<{ value: unknown; presetErrors?: RecordIssue[] }>,
+  ): Promise<RecordValidation[]> {
+    const validations = items.map(({ value, presetErrors }) =>
+      presetErrors?.length ? { record: null, errors: presetErrors, warnings: [] } : parse(value, tenantId),
+    );
+    const skuCodes = new Set<string>();
+    const locationCodes = new Set<string>();
+    for (const validation of validations) {
+      if (!validation.record || validation.errors.length > 0) continue;
+      const { skuCode, locationCode } = catalogReferencesOf(validation.record);
+      if (skuCode !== null) skuCodes.add(skuCode);
+      if (locationCode !== null) locationCodes.add(locationCode);
+    }
+    const view = await catalog.view(tenantId, skuCodes, locationCodes);
+    const at = now();
+    let mode: ValidationMode | undefined;
+    for (const [index, validation] of validations.entries()) {
+      if (!validation.record || validation.errors.length > 0) continue;
+      const issues = ruleIssues(validation.record, view, at, uomFieldOf(items[index]?.value));
+      if (issues.length === 0) continue;
+      mode ??= await validationModeOf(tenantId);
+      if (mode === 'STRICT') validation.errors = issues;
+      else validation.warnings = issues;
+    }
+    return validations;
+  }
+
+  /** What the write path would say about these records now, without writing anything. */
+  async function validate(tenantId: string, records: unknown[]): Promise<RecordValidation[]> {
+    return validateAll(
+      tenantId,
+      records.map((value) => ({ value })),
+    );
+  }
+
+  function result(
+    submission: Submission,
+    index: number,
+    transactionId: string | null,
+    status: RecordResult['status'],
+    issues?: { errors?: RecordIssue[]; warnings?: RecordIssue[] },
+  ): RecordResult {
+    return {
+      index,
+      ...submission.echo,
+      transaction_id: transactionId,
+      status,
+      ...(issues?.errors ? { errors: issues.errors } : {}),
+      ...(issues?.warnings?.length ? { warnings: issues.warnings } : {}),
+    };
+  }
+
+  function rejection(
+    request: BulkWriteRequest,
+    submission: Submission,
+    index: number,
+    transactionId: string | null,
+    reasons: RecordIssue[],
+    answered: RecordIssue[] = reasons,
+  ): Extract<Checked, { kind: 'rejected' }> {
+    const received = submission.received ?? submission.record;
+    return {
+      index,
+      kind: 'rejected',
+      result: result(submission, index, transactionId, 'rejected', { errors: answered }),
+      quarantined: quarantineRow(request.tenantId, request.channel, received, reasons),
+    };
+  }
+
+  async function check(request: BulkWriteRequest): Promise<Checked[]> {
+    const { tenantId, submissions } = request;
+    const validations = await validateAll(
+      tenantId,
+      submissions.map((submission) => ({ value: submission.record, presetErrors: submission.errors })),
+    );
+    return submissions.map((submission, index): Checked => {
+      const { record, errors, warnings } = validations[index] as RecordValidation;
+      const transactionId = record?.transaction_id ?? textField(submission.record, 'transaction_id');
+      if (submission.errors?.length) return rejection(request, submission, index, transactionId, errors);
+      if (errors.length > 0 || !record) {
+        // The tenant refusal names the envelope's tenant_id, not a field inside the data.
+        const answered =
+          errors[0]?.code === ErrorCode.FORBIDDEN ? errors : prefixed(errors, submission.fieldPrefix);
+        return rejection(request, submission, index, transactionId, errors, answered);
+      }
+      const source = submission.identity?.source ?? eventSourceOf(record.source_system);
+      try {
+        const event = createEvent({
+          id: submission.identity?.id ?? record.transaction_id,
+          source,
+          subject: submission.identity?.subject,
+          type: TRANSACTION_RECEIVED,
+          tenantId,
+          // Ordering is per SKU (or shipment); a record with neither needs no order.
+          partitionKey: record.sku_id ?? record.shipment_id ?? record.transaction_id,
+          correlationId: record.correlation_id,
+          data: transactionReceivedData(record, warnings),
+        });
         return {
-          field: (prefix ? [prefix, path].filter(Boolean).join('.') : path) || 'record',
-          code: ErrorCode.BAD_USER_INPUT,
-          message: issue.message,
+          index,
+          kind: 'valid',
+          submission,
+          record,
+          warnings: prefixed(warnings, submission.fieldPrefix),
+          event,
+          dedupKey: `${tenantId}\u0000${source}\u0000${event.id}`,
         };
-      });
-      return { index, kind: 'done', result: rejected(submission, index, transactionIdOf(value), errors) };
-    }
-    const record = parsed.data;
-    if (record.tenant_id !== tenantId) {
-      return {
-        index,
-        kind: 'done',
-        result: rejected(submission, index, record.transaction_id, [
-          {
-            field: 'tenant_id',
-            code: ErrorCode.FORBIDDEN,
-            message: "tenant_id must be your token's tenant; send each tenant's records with its own token.",
-          },
-        ]),
-      };
-    }
-    const source = submission.identity?.source ?? eventSourceOf(record.source_system);
-    try {
-      const event = createEvent({
-        id: submission.identity?.id ?? record.transaction_id,
-        source,
-        subject: submission.identity?.subject,
-        type: TRANSACTION_RECEIVED,
-        tenantId,
-        // Ordering is per SKU (or shipment); a record with neither needs no order.
-        partitionKey: record.sku_id ?? record.shipment_id ?? record.transaction_id,
-        correlationId: record.correlation_id,
-        data: record,
-      });
-      return {
-        index,
-        kind: 'valid',
-        submission,
-        record,
-        event,
-        dedupKey: `${tenantId}\u0000${source}\u0000${event.id}`,
-      };
-    } catch (error) {
-      if (!(error instanceof MeridianError)) throw error;
-      const field = error.details.field ?? 'record';
-      return {
-        index,
-        kind: 'done',
-        result: rejected(submission, index, record.transaction_id, [
+      } catch (error) {
+        if (!(error instanceof MeridianError)) throw error;
+        const field = error.details.field ?? 'record';
+        return rejection(request, submission, index, transactionId, [
           { field, code: error.code, message: error.message },
-        ]),
-      };
-    }
+        ]);
+      }
+    });
   }
 
   /** Which of `events` this transaction appended, and which another tenant already holds under that id. */
@@ -199,9 +307,9 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
     return new Map(rows.map((row) => [`${row.source}\u0000${row.id}`, row]));
   }
 
-  async function ingest(request: BulkWriteRequest): Promise<BulkWriteOutcome> {
+  async function ingest(request: BulkWriteRequest, hooks: IngestHooks = {}): Promise<BulkWriteOutcome> {
     const { tenantId } = request;
-    const checked = request.submissions.map((submission, index) => check(submission, index, tenantId));
+    const checked = await check(request);
     const claim = request.idempotency && { tenantId, ...request.idempotency };
 
     const outcome = await prisma.$transaction(
@@ -222,15 +330,23 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
               { field: 'Idempotency-Key' },
             );
           }
-          return { ...live.response, replayed: true, newlyKnown: [] };
+          const replay = {
+            status: live.response.status,
+            body: live.response.body as BulkWriteBody,
+            replayed: true,
+          };
+          await hooks.inTransaction?.(tx, replay);
+          return { ...replay, newlyKnown: [] };
         }
 
         const results: RecordResult[] = new Array(checked.length);
-        const toAppend: Extract<Checked<Record>, { kind: 'valid' }>[] = [];
+        const quarantined: (QuarantineRow | undefined)[] = new Array(checked.length);
+        const toAppend: Extract<Checked, { kind: 'valid' }>[] = [];
         const inBatch = new Set<string>();
         for (const item of checked) {
-          if (item.kind === 'done') {
+          if (item.kind === 'rejected') {
             results[item.index] = item.result;
+            quarantined[item.index] = item.quarantined;
           } else if (inBatch.has(item.dedupKey) || recentIds.has(item.dedupKey)) {
             results[item.index] = result(
               item.submission,
@@ -256,13 +372,15 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
           const row = logged.get(`${item.event.source}\u0000${item.event.id}`);
           const transactionId = item.record.transaction_id;
           if (row?.appended) {
-            results[item.index] = result(item.submission, item.index, transactionId, 'accepted');
+            results[item.index] = result(item.submission, item.index, transactionId, 'accepted', {
+              warnings: item.warnings,
+            });
             newlyKnown.push(item.dedupKey);
           } else if (row?.tenantId === tenantId) {
             results[item.index] = result(item.submission, item.index, transactionId, 'duplicate');
             newlyKnown.push(item.dedupKey);
           } else {
-            results[item.index] = rejected(item.submission, item.index, transactionId, [
+            const taken = rejection(request, item.submission, item.index, transactionId, [
               item.submission.identity
                 ? {
                     field: 'id',
@@ -276,32 +394,50 @@ export function createTransactionIngestor<Record extends IngestibleTransaction>(
                       'transaction_id is already taken for this source_system; give each transaction a UUID.',
                   },
             ]);
+            results[item.index] = taken.result;
+            quarantined[item.index] = taken.quarantined;
           }
         }
 
+        await insertQuarantined(
+          tx,
+          quarantined.filter((row) => row !== undefined),
+        );
         const response = bulkWriteResponse(results);
         if (claim) await saveKey(tx, claim, response);
-        return { ...response, replayed: false, newlyKnown };
+        const fresh = { ...response, replayed: false };
+        await hooks.inTransaction?.(tx, fresh);
+        return { ...fresh, newlyKnown };
       },
       { timeout: 30_000 },
     );
 
     // Only committed ids enter the index: a rolled-back batch must not answer `duplicate` later.
     for (const key of outcome.newlyKnown) recentIds.add(key);
+    if (!outcome.replayed) counts.count(tenantId, countsOf(outcome.body.results));
     purgeOccasionally();
     return { status: outcome.status, body: outcome.body, replayed: outcome.replayed };
   }
 
   function purgeOccasionally(): void {
-    const now = Date.now();
-    if (now - lastPurgeAt < purgeEveryMs) return;
-    lastPurgeAt = now;
+    const at = Date.now();
+    if (at - lastPurgeAt < purgeEveryMs) return;
+    lastPurgeAt = at;
     purgeExpiredKeys(prisma).catch((error: unknown) =>
       logger.warn({ err: error }, 'purging expired idempotency keys failed; the next request retries'),
     );
   }
 
-  return { ingest };
+  return {
+    ingest,
+    validate,
+    validationModeOf,
+    setValidationMode,
+    /** Adds the counts kept in memory to the database now (they are also flushed every few seconds). */
+    flushCounts: counts.flush,
+    /** Stops the flush timer and flushes what is left; call it on shutdown. */
+    close: counts.close,
+  };
 }
 
 export type TransactionIngestor = ReturnType<typeof createTransactionIngestor>;

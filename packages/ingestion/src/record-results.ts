@@ -2,10 +2,12 @@ import { ErrorCode } from '@meridian/errors';
 
 export type RecordStatus = 'accepted' | 'rejected' | 'duplicate';
 
-export interface FieldError {
+/** One problem with a record, as a rejection (`errors`) or, in fallback mode, a warning. */
+export interface RecordIssue {
   /** Dotted path inside the record, e.g. `payload.latitude`; `record` when the record as a whole is wrong. */
   field: string;
-  code: ErrorCode;
+  /** An ErrorCode (BAD_USER_INPUT for schema errors, FORBIDDEN, CONFLICT) or a rule code (see RULE_CODES). */
+  code: string;
   message: string;
 }
 
@@ -16,7 +18,9 @@ export interface RecordResult {
   source?: string | null;
   transaction_id: string | null;
   status: RecordStatus;
-  errors?: FieldError[];
+  errors?: RecordIssue[];
+  /** Rules the record broke, accepted anyway because the tenant validates in fallback mode. */
+  warnings?: RecordIssue[];
 }
 
 export interface BulkWriteBody {

@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ErrorCode, MeridianError } from '@meridian/errors';
+import type { RecordIssue, Submission } from '@meridian/ingestion';
 import { z } from 'zod';
-import type { Submission } from '../transactions/ingest-transactions';
-import type { FieldError } from '../transactions/record-results';
 
 export const STRUCTURED_MEDIA_TYPE = 'application/cloudevents+json';
 export const BATCH_MEDIA_TYPE = 'application/cloudevents-batch+json';
@@ -45,12 +44,13 @@ export function submissionOf(value: unknown): Submission {
   const echo = { id: stringOf(value, 'id'), source: stringOf(value, 'source') };
   const parsed = cloudEventSchema.safeParse(value);
   if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.slice(0, 20).map((issue) => ({
+    const errors: RecordIssue[] = parsed.error.issues.slice(0, 20).map((issue) => ({
       field: issue.path.map(String).join('.') || 'event',
       code: ErrorCode.BAD_USER_INPUT,
       message: issue.path.length > 0 ? `${issue.path.join('.')} ${issue.message}` : issue.message,
     }));
-    return { record: undefined, errors, echo };
+    // Quarantine keeps the whole event: its envelope is what needs correcting.
+    return { record: undefined, received: value, errors, echo };
   }
   const event = parsed.data;
   return {

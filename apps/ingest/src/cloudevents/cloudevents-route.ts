@@ -1,8 +1,7 @@
+import { requestHash, type TransactionIngestor } from '@meridian/ingestion';
 import type { AccessTokenKey } from '../auth/bearer-identity';
-import { requestHash } from '../idempotency/request-hash';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
 import type { Route } from '../server';
-import type { TransactionIngestor } from '../transactions/ingest-transactions';
 import { readWriteRequest, sendWriteOutcome, type WriteEndpoint } from '../transactions/write-request';
 import {
   BATCH_MEDIA_TYPE,
@@ -46,6 +45,7 @@ export function cloudEventsRoute(options: CloudEventsRouteOptions): Route {
       const submissions = parseCloudEvents(request.raw, request.mediaType, req.headers);
       const outcome = await ingestor.ingest({
         tenantId: request.identity.tenantId,
+        channel: 'cloudevents',
         idempotency: request.idempotency && {
           key: request.idempotency.key,
           // In binary mode the attributes travel in headers: they are part of what makes a request the same.

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
+import type { Submission, TransactionIngestor } from '@meridian/ingestion';
 import type { Logger } from '@meridian/observability';
-import { canonicalRecordSchema } from '../transactions/canonical-record';
-import type { TransactionIngestor } from '../transactions/ingest-transactions';
-import type { RecordResult } from '../transactions/record-results';
 import { type EventError, mapEpcisEvents } from './map-events';
 
 export type CaptureErrorBehaviour = 'rollback' | 'proceed';
@@ -46,7 +44,8 @@ function viewOf(row: JobRow): CaptureJobView {
 
 /**
  * EPCIS capture jobs. A job row (with the document) is committed first, then the events are mapped and
- * their canonical transactions go through the bulk write path under the Idempotency-Key
+ * their canonical transactions go through the bulk write path (with `proceed`, rejected events and
+ * transactions are quarantined in the same write) under the Idempotency-Key
  * `epcis-capture:<job id>`: appended in one transaction, deduplicated by transaction id. If the process
  * dies in between, `resumeUnfinished` runs the job again and the key makes the second run a replay.
  */
@@ -60,48 +59,78 @@ export function createCaptureService(options: {
   async function run(job: { id: string; tenantId: string; errorBehaviour: string; eventList: unknown[] }) {
     const mapped = mapEpcisEvents(job.eventList, job.tenantId);
     const errors: EventError[] = [];
-    const records: unknown[] = [];
-    const eventOfRecord: number[] = [];
+    // The write path's own checks (schema and the tenant's rules) up front, so that rollback refuses the
+    // whole document before anything is appended.
+    const transactions = mapped.flatMap((event) => (event.ok ? event.transactions : []));
+    const validations = transactions.length > 0 ? await ingestor.validate(job.tenantId, transactions) : [];
+    // Every event becomes submissions: with proceed, the rejected ones are quarantined with the rest of the write.
+    const submissions: Submission[] = [];
+    const eventOfSubmission: number[] = [];
+    let checked = 0;
     for (const event of mapped) {
       if (!event.ok) {
         const { ok: _ok, ...error } = event;
         errors.push(error);
+        submissions.push({
+          record: undefined,
+          received: job.eventList[event.index],
+          errors: [{ field: 'event', code: event.reason, message: event.message }],
+        });
+        eventOfSubmission.push(event.index);
         continue;
       }
-      // The bulk path validates again; checking here lets rollback refuse the whole document up front.
-      const invalid = event.transactions
-        .map((transaction) => canonicalRecordSchema.safeParse(transaction))
-        .find((result) => !result.success);
-      if (invalid && !invalid.success) {
-        const issue = invalid.error.issues[0];
+      const checks = validations.slice(checked, checked + event.transactions.length);
+      checked += event.transactions.length;
+      const invalid = checks.find((check) => check.errors.length > 0);
+      if (invalid) {
+        const issue = invalid.errors[0];
         errors.push({
           index: event.index,
           eventID: event.eventID,
           reason: 'CANONICAL_INVALID',
-          message: `The event maps to an invalid canonical transaction: ${issue?.path.map(String).join('.')}: ${issue?.message}`,
+          message: `The event maps to an invalid canonical transaction: ${issue?.field}: ${issue?.message}`,
         });
-        continue;
       }
-      for (const transaction of event.transactions) {
-        records.push(transaction);
-        eventOfRecord.push(event.index);
+      for (const [position, transaction] of event.transactions.entries()) {
+        // An event is captured whole or not at all: its valid transactions wait in quarantine beside the invalid one.
+        const withheld = invalid !== undefined && (checks[position]?.errors.length ?? 0) === 0;
+        submissions.push(
+          withheld
+            ? {
+                record: transaction,
+                errors: [
+                  {
+                    field: 'event',
+                    code: 'EVENT_REJECTED',
+                    message: `Another transaction of EPCIS event ${event.eventID ?? event.index} was invalid, so none of the event's was captured; replay this one unchanged once that one is corrected.`,
+                  },
+                ],
+              }
+            : { record: transaction },
+        );
+        eventOfSubmission.push(event.index);
       }
     }
 
     let accepted = 0;
     let duplicate = 0;
-    const appendNothing = records.length === 0 || (job.errorBehaviour === 'rollback' && errors.length > 0);
+    const appendNothing =
+      submissions.length === 0 || (job.errorBehaviour === 'rollback' && errors.length > 0);
     if (!appendNothing) {
       const outcome = await ingestor.ingest({
         tenantId: job.tenantId,
+        channel: 'capture',
         idempotency: { key: `epcis-capture:${job.id}`, requestHash: job.id },
-        submissions: records.map((record) => ({ record })),
+        submissions,
       });
-      for (const result of (outcome.body as { results: RecordResult[] }).results) {
+      const reported = new Set(errors.map((error) => error.index));
+      for (const result of outcome.body.results) {
         if (result.status === 'accepted') accepted++;
         else if (result.status === 'duplicate') duplicate++;
         else {
-          const index = eventOfRecord[result.index] ?? -1;
+          const index = eventOfSubmission[result.index] ?? -1;
+          if (reported.has(index)) continue;
+          reported.add(index);
           errors.push({
             index,
             eventID: mapped[index]?.eventID ?? null,

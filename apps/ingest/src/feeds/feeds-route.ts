@@ -1,8 +1,8 @@
 import { ErrorCode, MeridianError } from '@meridian/errors';
+import type { TransactionIngestor } from '@meridian/ingestion';
 import type { AccessTokenKey } from '../auth/bearer-identity';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
 import type { Route } from '../server';
-import type { TransactionIngestor } from '../transactions/ingest-transactions';
 import { parseRecords } from '../transactions/request-body';
 import { bulkMediaTypes } from '../transactions/transactions-route';
 import { readWriteRequest, sendWriteOutcome, type WriteEndpoint } from '../transactions/write-request';
@@ -54,6 +54,7 @@ export function feedsRoute(options: FeedsRouteOptions): Route {
       const records = parseRecords(request.raw, request.mediaType);
       const outcome = await ingestor.ingest({
         tenantId: request.identity.tenantId,
+        channel: `feed:${feed.name}`,
         idempotency: request.idempotency,
         submissions: records.map((record) => feedSubmission(feed, record)),
       });

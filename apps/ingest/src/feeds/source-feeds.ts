@@ -1,5 +1,5 @@
 import { ErrorCode } from '@meridian/errors';
-import type { Submission } from '../transactions/ingest-transactions';
+import type { Submission } from '@meridian/ingestion';
 
 /** A source system that may post to `/ingest/<name>`, and how its records become canonical transactions. */
 export interface SourceFeed {

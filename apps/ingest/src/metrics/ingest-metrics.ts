@@ -1,12 +1,12 @@
 import { MeridianError } from '@meridian/errors';
+import type { BulkWriteBody } from '@meridian/ingestion';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Route } from '../server';
-import type { BulkWriteBody } from '../transactions/record-results';
 
 /**
  * What the write endpoints count, labelled by `endpoint` (the route's path pattern, never the raw path, so
- * that a caller cannot mint label values): records accepted, duplicate and rejected (by the first error's
- * code), whole requests refused (by code), accept latency and request size.
+ * that a caller cannot mint label values): records accepted, duplicate, rejected (by the first error's
+ * code) and accepted with warnings, whole requests refused (by code), accept latency and request size.
  */
 export function createIngestMetrics(registry: Registry) {
   const registers = [registry];
@@ -25,6 +25,12 @@ export function createIngestMetrics(registry: Registry) {
   const rejected = new Counter({
     name: 'meridian_ingest_records_rejected_total',
     help: 'Records rejected, by the code of their first error',
+    labelNames: ['endpoint', 'code'] as const,
+    registers,
+  });
+  const warned = new Counter({
+    name: 'meridian_ingest_records_warned_total',
+    help: 'Records accepted with warnings (the tenant validates in fallback mode), by the code of their first warning',
     labelNames: ['endpoint', 'code'] as const,
     registers,
   });
@@ -56,8 +62,11 @@ export function createIngestMetrics(registry: Registry) {
       accepted.inc({ endpoint }, body.summary.accepted);
       duplicate.inc({ endpoint }, body.summary.duplicate);
       for (const result of body.results) {
-        if (result.status === 'rejected')
+        if (result.status === 'rejected') {
           rejected.inc({ endpoint, code: result.errors?.[0]?.code ?? 'UNKNOWN' });
+        } else if (result.warnings?.length) {
+          warned.inc({ endpoint, code: result.warnings[0]?.code ?? 'UNKNOWN' });
+        }
       }
     },
     /**

@@ -1,7 +1,7 @@
+import type { TransactionIngestor } from '@meridian/ingestion';
 import type { AccessTokenKey } from '../auth/bearer-identity';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
 import type { Route } from '../server';
-import type { TransactionIngestor } from './ingest-transactions';
 import { NDJSON_MEDIA_TYPE, parseRecords } from './request-body';
 import { readWriteRequest, sendWriteOutcome, type WriteEndpoint } from './write-request';
 
@@ -35,6 +35,7 @@ export function transactionsRoute(options: TransactionsRouteOptions): Route {
       const records = parseRecords(request.raw, request.mediaType);
       const outcome = await ingestor.ingest({
         tenantId: request.identity.tenantId,
+        channel: 'transactions',
         idempotency: request.idempotency,
         submissions: records.map((record) => ({ record })),
       });

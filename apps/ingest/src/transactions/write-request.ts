@@ -2,11 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UserIdentity } from '@meridian/auth';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { MAX_BODY_BYTES, readBody, sendJson } from '@meridian/graphql-http';
+import { type BulkWriteOutcome, requestHash } from '@meridian/ingestion';
 import { type AccessTokenKey, bearerIdentity } from '../auth/bearer-identity';
-import { requestHash } from '../idempotency/request-hash';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
-import type { BulkWriteOutcome } from './ingest-transactions';
-import type { BulkWriteBody } from './record-results';
 import { mediaTypeOf } from './request-body';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
@@ -80,6 +78,6 @@ export function sendWriteOutcome(
   endpoint: WriteEndpoint,
   outcome: BulkWriteOutcome,
 ): void {
-  if (!outcome.replayed) endpoint.metrics.countResults(endpoint.path, outcome.body as BulkWriteBody);
+  if (!outcome.replayed) endpoint.metrics.countResults(endpoint.path, outcome.body);
   sendJson(res, outcome.status, outcome.body, outcome.replayed ? { 'idempotent-replayed': 'true' } : {});
 }
