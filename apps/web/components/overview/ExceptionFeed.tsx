@@ -1,8 +1,10 @@
 'use client';
 
+import Link from 'next/link';
 import type { FeedException } from '../../graphql/overview';
 import { isSlaBreached } from '../../lib/exception-feed';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { skuPath } from '../../lib/sku';
 import { useNow } from '../../lib/use-now';
 import { EmptyState } from '../states/States';
 import { SeverityBadge } from './SeverityBadge';
@@ -63,7 +65,10 @@ export function ExceptionFeed({
             <span>{humanKind(exception.kind)}</span>
             {exception.sku && (
               <span title={exception.sku.name}>
-                SKU <span className="mono">{exception.sku.code}</span>
+                SKU{' '}
+                <Link className="mono" href={skuPath(exception.sku.code)}>
+                  {exception.sku.code}
+                </Link>
               </span>
             )}
             <time dateTime={exception.raisedAt} title={formatDateTime(exception.raisedAt)}>

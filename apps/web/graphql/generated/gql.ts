@@ -29,6 +29,9 @@ type Documents = {
     "\n  subscription ExceptionRaised {\n    exceptionRaised {\n      ...FeedException\n    }\n  }\n": typeof types.ExceptionRaisedDocument,
     "\n  subscription KpiUpdated {\n    kpiUpdated {\n      kpi\n      value\n      unit\n      at\n    }\n  }\n": typeof types.KpiUpdatedDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        name\n        email\n        roles\n        tenant {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  fragment SkuPosition on InventoryPosition {\n    id\n    location {\n      id\n      code\n      name\n    }\n    onHand\n    allocated\n    available\n    inTransit\n    reorderPoint\n    safetyStock\n    atStockoutRisk\n    updatedAt\n  }\n": typeof types.SkuPositionFragmentDoc,
+    "\n  fragment StockMovement on InventoryMovement {\n    id\n    transactionId\n    kind\n    quantity\n    location {\n      id\n      code\n      name\n    }\n    occurredAt\n    sourceSystem\n    correlationId\n    warnings\n    recordedAt\n  }\n": typeof types.StockMovementFragmentDoc,
+    "\n  query SkuPage($code: String!, $movements: Int!) {\n    skuByCode(code: $code) {\n      id\n      code\n      name\n      gtin\n      baseUom\n      family {\n        name\n      }\n      supplier {\n        name\n      }\n      inventoryPositions {\n        ...SkuPosition\n      }\n      movements(first: $movements) {\n        ...StockMovement\n      }\n    }\n  }\n": typeof types.SkuPageDocument,
 };
 const documents: Documents = {
     "\n  fragment Issue on RecordIssue {\n    field\n    code\n    message\n  }\n": types.IssueFragmentDoc,
@@ -46,6 +49,9 @@ const documents: Documents = {
     "\n  subscription ExceptionRaised {\n    exceptionRaised {\n      ...FeedException\n    }\n  }\n": types.ExceptionRaisedDocument,
     "\n  subscription KpiUpdated {\n    kpiUpdated {\n      kpi\n      value\n      unit\n      at\n    }\n  }\n": types.KpiUpdatedDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        name\n        email\n        roles\n        tenant {\n          name\n        }\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  fragment SkuPosition on InventoryPosition {\n    id\n    location {\n      id\n      code\n      name\n    }\n    onHand\n    allocated\n    available\n    inTransit\n    reorderPoint\n    safetyStock\n    atStockoutRisk\n    updatedAt\n  }\n": types.SkuPositionFragmentDoc,
+    "\n  fragment StockMovement on InventoryMovement {\n    id\n    transactionId\n    kind\n    quantity\n    location {\n      id\n      code\n      name\n    }\n    occurredAt\n    sourceSystem\n    correlationId\n    warnings\n    recordedAt\n  }\n": types.StockMovementFragmentDoc,
+    "\n  query SkuPage($code: String!, $movements: Int!) {\n    skuByCode(code: $code) {\n      id\n      code\n      name\n      gtin\n      baseUom\n      family {\n        name\n      }\n      supplier {\n        name\n      }\n      inventoryPositions {\n        ...SkuPosition\n      }\n      movements(first: $movements) {\n        ...StockMovement\n      }\n    }\n  }\n": types.SkuPageDocument,
 };
 
 /**
@@ -122,6 +128,18 @@ export function graphql(source: "\n  subscription KpiUpdated {\n    kpiUpdated {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        name\n        email\n        roles\n        tenant {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        name\n        email\n        roles\n        tenant {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SkuPosition on InventoryPosition {\n    id\n    location {\n      id\n      code\n      name\n    }\n    onHand\n    allocated\n    available\n    inTransit\n    reorderPoint\n    safetyStock\n    atStockoutRisk\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment SkuPosition on InventoryPosition {\n    id\n    location {\n      id\n      code\n      name\n    }\n    onHand\n    allocated\n    available\n    inTransit\n    reorderPoint\n    safetyStock\n    atStockoutRisk\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StockMovement on InventoryMovement {\n    id\n    transactionId\n    kind\n    quantity\n    location {\n      id\n      code\n      name\n    }\n    occurredAt\n    sourceSystem\n    correlationId\n    warnings\n    recordedAt\n  }\n"): (typeof documents)["\n  fragment StockMovement on InventoryMovement {\n    id\n    transactionId\n    kind\n    quantity\n    location {\n      id\n      code\n      name\n    }\n    occurredAt\n    sourceSystem\n    correlationId\n    warnings\n    recordedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SkuPage($code: String!, $movements: Int!) {\n    skuByCode(code: $code) {\n      id\n      code\n      name\n      gtin\n      baseUom\n      family {\n        name\n      }\n      supplier {\n        name\n      }\n      inventoryPositions {\n        ...SkuPosition\n      }\n      movements(first: $movements) {\n        ...StockMovement\n      }\n    }\n  }\n"): (typeof documents)["\n  query SkuPage($code: String!, $movements: Int!) {\n    skuByCode(code: $code) {\n      id\n      code\n      name\n      gtin\n      baseUom\n      family {\n        name\n      }\n      supplier {\n        name\n      }\n      inventoryPositions {\n        ...SkuPosition\n      }\n      movements(first: $movements) {\n        ...StockMovement\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
