@@ -3,17 +3,22 @@ import { canonicalTransactionV2 } from '@meridian/canonical';
 import type { PrismaClient } from '@meridian/db';
 import { createTestPrismaClient } from '@meridian/db/testing';
 import { createEvent, type EventEnvelope } from '@meridian/events';
+import { startTestSubgraph, type TestSubgraph, testUser } from '@meridian/subgraph-runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTrackingBatch, LOGISTICS_INGEST_CONSUMER } from '../src/consumers/ingested-transactions';
 import { TRANSACTION_RECEIVED } from '../src/services/tracking';
+import { logisticsSubgraph } from '../src/subgraph';
 
 let prisma: PrismaClient;
+let subgraph: TestSubgraph;
 
-beforeAll(() => {
+beforeAll(async () => {
   prisma = createTestPrismaClient();
+  subgraph = await startTestSubgraph(logisticsSubgraph, { prisma });
 });
 
 afterAll(async () => {
+  await subgraph?.stop();
   await prisma?.$disconnect();
 });
 
@@ -215,5 +220,60 @@ describe('handleTrackingBatch', () => {
     );
     await handleTrackingBatch(prisma, [pingWithoutShipment], { retryCount: 0 });
     expect(await outcomesOf([pingWithoutShipment])).toEqual(['NOT_APPLICABLE']);
+  });
+});
+
+describe('Shipment.milestones and lastPosition', () => {
+  it('answers the reported milestones in order with their variance, and the last GPS position', async () => {
+    const { tenantId } = await createShipments(['SHP-G', 'SHP-QUIET']);
+    await handleTrackingBatch(
+      prisma,
+      [
+        milestone(tenantId, 'SHP-G', 'arrived', '2026-11-27T11:00:00Z'),
+        milestone(tenantId, 'SHP-G', 'departed', '2026-11-27T07:30:00Z'),
+        ping(tenantId, 'SHP-G', '2026-11-27T10:30:00Z', 47.37, 8.54),
+      ].map(received),
+      { retryCount: 0 },
+    );
+
+    const { data, errors } = await subgraph.request<{
+      shipments: {
+        edges: Array<{
+          node: {
+            reference: string;
+            status: string;
+            milestones: Array<Record<string, unknown>>;
+            lastPosition: { latitude: number; longitude: number; at: string } | null;
+          };
+        }>;
+      };
+    }>(
+      `{ shipments { edges { node { reference status
+          milestones { milestone carrierCode locationCode plannedAt actualAt varianceHours recordedAt }
+          lastPosition { latitude longitude at } } } } }`,
+      { as: testUser(tenantId, ['logistics']) },
+    );
+
+    expect(errors).toBeUndefined();
+    const byReference = new Map(data!.shipments.edges.map((edge) => [edge.node.reference, edge.node]));
+    const tracked = byReference.get('SHP-G')!;
+    expect(tracked.status).toBe('IN_TRANSIT');
+    expect(tracked.milestones).toEqual([
+      expect.objectContaining({
+        milestone: 'departed',
+        carrierCode: 'DHL',
+        locationCode: 'HUB-MUC',
+        plannedAt: '2026-11-27T08:00:00.000Z',
+        actualAt: '2026-11-27T07:30:00.000Z',
+        varianceHours: -0.5,
+      }),
+      expect.objectContaining({ milestone: 'arrived', varianceHours: 3 }),
+    ]);
+    expect(tracked.lastPosition).toEqual({
+      latitude: 47.37,
+      longitude: 8.54,
+      at: '2026-11-27T10:30:00.000Z',
+    });
+    expect(byReference.get('SHP-QUIET')).toMatchObject({ milestones: [], lastPosition: null });
   });
 });

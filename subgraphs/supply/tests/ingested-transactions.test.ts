@@ -161,11 +161,13 @@ describe('applyIngestedTransactions', () => {
     const c = await catalog();
     const record = canonicalRecord(c.tenantId, 'receipt', { sku: SKU_A, location: 'DC-NORTH', quantity: 3 });
     const odd = 'ODD "CODE", WITH \\ AND {BRACES}';
-    const event = {
-      ...receivedEvent(record),
-      warnings: [{ code: 'UOM_NOT_BASE_UNIT', message: 'KGM, not EA' }, odd],
-    };
-
+    // As the ingestion package appends a record accepted in fallback mode: its warnings in the data.
+    const warnings = [
+      { field: 'measure.uom', code: 'UOM_NOT_BASE_UNIT', message: 'KGM, not EA' },
+      { field: 'timestamp', code: odd, message: 'odd' },
+    ];
+    const accepted = { ...record, warnings };
+    const event = receivedEvent(accepted);
     await applyLive([event]);
 
     const [movement] = await prisma.inventoryMovement.findMany({ where: { tenantId: c.tenantId } });

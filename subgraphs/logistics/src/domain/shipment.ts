@@ -33,3 +33,25 @@ export function onTimeRate({ delivered, onTime }: { delivered: number; onTime: n
   if (delivered <= 0) return 1;
   return Math.min(1, Math.max(0, onTime / delivered));
 }
+
+/** Hours a milestone happened after its plan (negative when early), to hundredths; null without a plan. */
+export function milestoneVarianceHours({
+  plannedAt,
+  actualAt,
+}: {
+  plannedAt: Date | null;
+  actualAt: Date;
+}): number | null {
+  if (!plannedAt) return null;
+  return Math.round(((actualAt.getTime() - plannedAt.getTime()) / HOUR_MS) * 100) / 100;
+}
+
+/** Where the last GPS ping put the shipment, or null before its first ping. */
+export function lastPosition(shipment: {
+  lastLatitude: number | null;
+  lastLongitude: number | null;
+  lastPingAt: Date | null;
+}): { latitude: number; longitude: number; at: Date } | null {
+  const { lastLatitude: latitude, lastLongitude: longitude, lastPingAt: at } = shipment;
+  return latitude === null || longitude === null || at === null ? null : { latitude, longitude, at };
+}

@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import type { ShipmentLine, ShipmentStatus } from '@meridian/db';
+import type { ShipmentLine, ShipmentMilestone, ShipmentStatus } from '@meridian/db';
 import { dateTimeScalar, type SubgraphContext } from '@meridian/subgraph-runtime';
-import { etaVarianceHours } from '../domain/shipment';
+import { etaVarianceHours, lastPosition, milestoneVarianceHours } from '../domain/shipment';
 import * as shipments from '../services/shipments';
 import type { ShipmentWithDetails } from '../store/shipments';
 import { loadersFor } from './loaders';
@@ -21,6 +21,12 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
     origin: (shipment: ShipmentWithDetails) => ({ id: shipment.originLocationId }),
     destination: (shipment: ShipmentWithDetails) => ({ id: shipment.destinationLocationId }),
     etaVarianceHours: (shipment: ShipmentWithDetails) => etaVarianceHours(shipment),
+    milestones: (shipment: ShipmentWithDetails, _, ctx: SubgraphContext) =>
+      loadersFor(ctx).milestones.load(shipment.id),
+    lastPosition: (shipment: ShipmentWithDetails) => lastPosition(shipment),
+  },
+  ShipmentMilestone: {
+    varianceHours: (milestone: ShipmentMilestone) => milestoneVarianceHours(milestone),
   },
   ShipmentLine: {
     sku: (line: ShipmentLine) => ({ id: line.skuId }),

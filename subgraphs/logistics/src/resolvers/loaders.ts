@@ -1,5 +1,5 @@
 import { requireUser } from '@meridian/auth';
-import type { Carrier, ShipmentStatus } from '@meridian/db';
+import type { Carrier, ShipmentMilestone, ShipmentStatus } from '@meridian/db';
 import { inKeyOrder, perRequest, type SubgraphContext, uuidKeys } from '@meridian/subgraph-runtime';
 import DataLoader from 'dataloader';
 import { OPEN_STATUSES } from '../domain/shipment';
@@ -16,6 +16,12 @@ function createLoaders({ prisma, identity }: SubgraphContext) {
     carrier: new DataLoader<string, Carrier | null>(async (keys) => {
       const ids = uuidKeys(keys);
       return inKeyOrder(keys, ids.length ? await store.findCarriersByIds(prisma, tenantId, ids) : []);
+    }),
+    /** Milestones of every shipment of the request in one query. */
+    milestones: new DataLoader<string, ShipmentMilestone[]>(async (shipmentIds) => {
+      const ids = uuidKeys(shipmentIds);
+      const rows = ids.length ? await store.findMilestonesByShipmentIds(prisma, tenantId, ids) : [];
+      return shipmentIds.map((id) => rows.filter((row) => row.shipmentId === id));
     }),
     /** Inbound shipments per SKU, one query per status set for all SKUs of the request. */
     inboundShipments(statuses: readonly ShipmentStatus[] | null | undefined) {

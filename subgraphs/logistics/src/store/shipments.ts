@@ -82,3 +82,11 @@ export async function countShippingFigures(db: Db, tenantId: string, since: Date
   ]);
   return { delivered, onTime, openShipments, lateOpenShipments };
 }
+
+/** Milestones of the shipments, in the order they happened. */
+export function findMilestonesByShipmentIds(db: Db, tenantId: string, shipmentIds: readonly string[]) {
+  return db.shipmentMilestone.findMany({
+    where: { tenantId, shipmentId: { in: [...shipmentIds] } },
+    orderBy: [{ actualAt: 'asc' }, { recordedAt: 'asc' }],
+  });
+}

@@ -1,8 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import type { InventoryPosition } from '@meridian/db';
-import { dateTimeScalar, type SubgraphContext } from '@meridian/subgraph-runtime';
+import type { InventoryMovement, InventoryPosition } from '@meridian/db';
+import { dateTimeScalar, pageSize, type SubgraphContext } from '@meridian/subgraph-runtime';
 import { available, isAtStockoutRisk } from '../domain/position';
 import * as inventory from '../services/inventory';
+import { replayCorrelationInSandbox } from '../services/sandbox-replay';
 import { loadersFor } from './loaders';
 
 type Reference = { id: string };
@@ -19,6 +20,11 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
   Mutation: {
     adjustInventory: (_, { input }: { input: unknown }, { prisma, identity }: SubgraphContext) =>
       inventory.adjustInventory(prisma, identity, input),
+    replayCorrelationInSandbox: (
+      _,
+      args: { correlationId: unknown },
+      { prisma, backbone, identity }: SubgraphContext,
+    ) => replayCorrelationInSandbox(prisma, backbone, identity, args),
   },
   InventoryPosition: {
     __resolveReference: (ref: Reference, { prisma, identity }: SubgraphContext) =>
@@ -33,6 +39,11 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
       loadersFor(ctx).positionsBySku.load(sku.id),
     demandHistory: (sku: Reference, { days }: { days?: number }, { prisma, identity }: SubgraphContext) =>
       inventory.demandHistory(prisma, identity, sku.id, days),
+    movements: (sku: Reference, { first }: { first?: number | null }, ctx: SubgraphContext) =>
+      loadersFor(ctx).movementsBySku(pageSize(first, 20)).load(sku.id),
+  },
+  InventoryMovement: {
+    location: (movement: InventoryMovement) => ({ id: movement.locationId }),
   },
   Tenant: {
     inventoryKpis: (tenant: Reference, _, { prisma, identity }: SubgraphContext) =>
