@@ -2,6 +2,8 @@ import { graphql } from './generated';
 
 // Result types are generated from the gateway's API schema by `pnpm --filter @meridian/web codegen`.
 export type {
+  ConsumerLagFragment as ConsumerLag,
+  DeadLetterEntryFragment as DeadLetterEntry,
   IngestValidationMode,
   IssueFragment as Issue,
   QuarantineEntryFragment as QuarantineEntry,
@@ -11,6 +13,7 @@ export type {
 
 export const THROUGHPUT_MINUTES = 60;
 export const QUARANTINE_PAGE_SIZE = 50;
+export const DEAD_LETTERS_SHOWN = 50;
 
 graphql(`
   fragment Issue on RecordIssue {
@@ -48,6 +51,30 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment ConsumerLag on ConsumerLag {
+    consumer
+    lag
+    pendingRetries
+    deadLetters
+  }
+`);
+
+graphql(`
+  fragment DeadLetterEntry on DeadLetter {
+    id
+    consumer
+    eventId
+    eventType
+    correlationId
+    attempts
+    errorCode
+    lastError
+    deadAt
+    replayedAt
+  }
+`);
+
 export const IngestionDashboardQuery = graphql(`
   query IngestionDashboard($minutes: Int!) {
     ingestionStatus {
@@ -59,6 +86,9 @@ export const IngestionDashboardQuery = graphql(`
         code
         field
         count
+      }
+      consumers {
+        ...ConsumerLag
       }
     }
   }
@@ -111,6 +141,31 @@ export const DiscardQuarantinedRecordMutation = graphql(`
   mutation DiscardQuarantinedRecord($id: ID!, $reason: String!) {
     discardQuarantinedRecord(id: $id, reason: $reason) {
       ...QuarantineEntry
+    }
+  }
+`);
+
+export const DeadLettersQuery = graphql(`
+  query DeadLetters($first: Int!) {
+    deadLetters(first: $first) {
+      ...DeadLetterEntry
+    }
+  }
+`);
+
+export const DeadLetterQuery = graphql(`
+  query DeadLetter($id: ID!) {
+    deadLetter(id: $id) {
+      ...DeadLetterEntry
+      payloadJson
+    }
+  }
+`);
+
+export const ReplayDeadLetterMutation = graphql(`
+  mutation ReplayDeadLetter($id: ID!) {
+    replayDeadLetter(id: $id) {
+      ...DeadLetterEntry
     }
   }
 `);

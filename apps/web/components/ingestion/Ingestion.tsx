@@ -9,6 +9,8 @@ import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
 import { FailureState, LoadingState } from '../states/States';
+import { ConsumerLagTable } from './ConsumerLagTable';
+import { DeadLettersPanel } from './DeadLettersPanel';
 import { QuarantinePanel } from './QuarantinePanel';
 import { RejectReasons } from './RejectReasons';
 import { ThroughputChart } from './ThroughputChart';
@@ -132,18 +134,28 @@ export function Ingestion() {
               </header>
               <ThroughputChart minutes={minutes} />
             </section>
-            <section className="panel" aria-labelledby="rejects-title">
-              <header className="panel__head">
-                <h2 id="rejects-title">Rejects by reason</h2>
-                <span className="panel__hint">records in quarantine, by field and code</span>
-              </header>
-              <RejectReasons reasons={status.rejectsByReason} />
-            </section>
+            <div className="ingestion__stack">
+              <section className="panel" aria-labelledby="rejects-title">
+                <header className="panel__head">
+                  <h2 id="rejects-title">Rejects by reason</h2>
+                  <span className="panel__hint">records in quarantine, by field and code</span>
+                </header>
+                <RejectReasons reasons={status.rejectsByReason} />
+              </section>
+              <section className="panel" aria-labelledby="consumers-title">
+                <header className="panel__head">
+                  <h2 id="consumers-title">Consumers</h2>
+                  <span className="panel__hint">backlog of the services applying ingested events</span>
+                </header>
+                <ConsumerLagTable consumers={status.consumers} />
+              </section>
+            </div>
           </div>
         </>
       )}
 
       <QuarantinePanel pollMs={POLL_MS} />
+      <DeadLettersPanel pollMs={POLL_MS} />
     </div>
   );
 }
