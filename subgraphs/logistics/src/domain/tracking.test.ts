@@ -97,7 +97,14 @@ describe('trackingEffectOf', () => {
       },
     );
     expect(trackingEffectOf(heartbeat)).toEqual(notApplicable);
-    expect(trackingEffectOf(42)).toEqual({ type: 'none', outcome: TrackingOutcome.UNREADABLE_RECORD });
+    const unreadable = { type: 'none', outcome: TrackingOutcome.UNREADABLE_RECORD };
+    expect(trackingEffectOf(42)).toEqual(unreadable);
+    // Shaped like a timestamp, but no such day: it must not reach SQL and fail the whole batch.
+    expect(trackingEffectOf(pingRecord({}, { timestamp: '2026-13-01T10:00:00Z' }))).toEqual(unreadable);
+    const late = milestoneRecord();
+    expect(
+      trackingEffectOf({ ...late, payload: { ...late.payload, actual_at: '2026-02-30T25:00:00Z' } }),
+    ).toEqual(unreadable);
   });
 });
 

@@ -58,6 +58,12 @@ export function trackingEffectOf(data: unknown): TrackingEffect {
     if (typeof record.shipment_id !== 'string' || typeof record.payload?.actual_at !== 'string') {
       return none(TrackingOutcome.UNREADABLE_RECORD);
     }
+    const plannedAt = record.payload.planned_at === null ? null : new Date(record.payload.planned_at);
+    const actualAt = new Date(record.payload.actual_at);
+    // The schema checks a timestamp's shape, not the calendar; an impossible day would fail the batch in SQL.
+    if (Number.isNaN(actualAt.getTime()) || (plannedAt && Number.isNaN(plannedAt.getTime()))) {
+      return none(TrackingOutcome.UNREADABLE_RECORD);
+    }
     return {
       type: 'milestone',
       transactionId: record.transaction_id,
@@ -66,8 +72,8 @@ export function trackingEffectOf(data: unknown): TrackingEffect {
       milestone: record.payload.milestone,
       carrierCode: record.payload.carrier_code,
       locationCode: record.payload.location_id,
-      plannedAt: record.payload.planned_at === null ? null : new Date(record.payload.planned_at),
-      actualAt: new Date(record.payload.actual_at),
+      plannedAt,
+      actualAt,
     };
   }
   if (
@@ -76,12 +82,14 @@ export function trackingEffectOf(data: unknown): TrackingEffect {
     typeof record.shipment_id === 'string' &&
     record.status !== 'cancelled'
   ) {
+    const at = new Date(record.timestamp);
+    if (Number.isNaN(at.getTime())) return none(TrackingOutcome.UNREADABLE_RECORD);
     return {
       type: 'ping',
       shipmentReference: record.shipment_id,
       latitude: record.payload.latitude,
       longitude: record.payload.longitude,
-      at: new Date(record.timestamp),
+      at,
     };
   }
   return none(TrackingOutcome.NOT_APPLICABLE);

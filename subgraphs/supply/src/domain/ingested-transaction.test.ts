@@ -158,6 +158,15 @@ describe('supplyEffectOf', () => {
     expect(supplyEffectOf(huge)).toEqual({ type: 'none', outcome: SupplyOutcome.QUANTITY_OUT_OF_RANGE });
   });
 
+  it('refuses calendar days that do not exist, which would fail the whole batch in SQL', () => {
+    const unreadable = { type: 'none', outcome: SupplyOutcome.UNREADABLE_RECORD };
+    expect(supplyEffectOf(record('receipt', { timestamp: '2026-13-01T10:00:00Z' }))).toEqual(unreadable);
+    const promotion = record('promotion');
+    expect(
+      supplyEffectOf({ ...promotion, payload: { ...promotion.payload, ends_on: '2026-02-30' } }),
+    ).toEqual(unreadable);
+  });
+
   it('keeps the status, so the ledger can correct or cancel', () => {
     expect(supplyEffectOf(record('receipt', { status: 'cancelled' }))).toMatchObject({ status: 'cancelled' });
   });

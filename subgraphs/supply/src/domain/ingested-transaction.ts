@@ -75,6 +75,12 @@ const SUPPLY_TYPES = new Set<string>([
 const isInt4 = (value: unknown): value is number =>
   Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
 
+/** YYYY-MM-DD naming a real day (the schema's pattern lets 2026-02-30 through). */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 const none = (outcome: SupplyOutcome): SupplyEffect => ({ type: 'none', outcome });
 
 /**
@@ -101,31 +107,43 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
   if (needsQuantity && typeof quantity !== 'number') return none(SupplyOutcome.UNREADABLE_RECORD);
   if (needsQuantity && !isInt4(quantity)) return none(SupplyOutcome.QUANTITY_OUT_OF_RANGE);
   const units = quantity ?? 0;
+  // The schema checks the timestamp's shape, not the calendar: 2026-13-01 would fail the whole batch in SQL.
+  const occurredAt = new Date(record.timestamp);
+  if (Number.isNaN(occurredAt.getTime())) return none(SupplyOutcome.UNREADABLE_RECORD);
 
   switch (record.event_type) {
     case 'receipt':
-      return movement(record, 'receipt', record.payload.location_id, {
+      return movement(record, occurredAt, 'receipt', record.payload.location_id, {
         type: 'delta',
         units: record.payload.condition === 'good' ? units : 0,
       });
     case 'inventory_adjustment':
-      return movement(record, 'inventory_adjustment', record.payload.location_id, { type: 'delta', units });
+      return movement(record, occurredAt, 'inventory_adjustment', record.payload.location_id, {
+        type: 'delta',
+        units,
+      });
     case 'cycle_count':
-      return movement(record, 'cycle_count', record.payload.location_id, { type: 'count', counted: units });
+      return movement(record, occurredAt, 'cycle_count', record.payload.location_id, {
+        type: 'count',
+        counted: units,
+      });
     case 'order':
       if (record.payload.order_type !== 'sales') return none(SupplyOutcome.NOT_APPLICABLE);
       return {
         type: 'demand',
-        day: record.timestamp.slice(0, 10),
+        day: occurredAt.toISOString().slice(0, 10),
         ordered: units,
         transactionId: record.transaction_id,
         status: record.status,
         skuCode: record.sku_id,
-        occurredAt: new Date(record.timestamp),
+        occurredAt,
         sourceSystem: record.source_system,
         correlationId: record.correlation_id,
       };
     case 'promotion':
+      if (!isCalendarDate(record.payload.starts_on) || !isCalendarDate(record.payload.ends_on)) {
+        return none(SupplyOutcome.UNREADABLE_RECORD);
+      }
       return {
         type: 'promotion',
         promotionId: record.payload.promotion_id,
@@ -137,7 +155,7 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
         transactionId: record.transaction_id,
         status: record.status,
         skuCode: record.sku_id,
-        occurredAt: new Date(record.timestamp),
+        occurredAt,
         sourceSystem: record.source_system,
         correlationId: record.correlation_id,
       };
@@ -149,6 +167,7 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
 /** Built as one literal per effect (no spread): this runs once per ingested event. */
 function movement(
   record: CanonicalTransactionV2 & { sku_id: string },
+  occurredAt: Date,
   kind: MovementKind,
   locationCode: string,
   change: StockChange,
@@ -161,7 +180,7 @@ function movement(
     transactionId: record.transaction_id,
     status: record.status,
     skuCode: record.sku_id,
-    occurredAt: new Date(record.timestamp),
+    occurredAt,
     sourceSystem: record.source_system,
     correlationId: record.correlation_id,
   };
