@@ -124,6 +124,7 @@ try {
           .rows[0].n,
       );
     startedAt = performance.now();
+    const cpuBefore = process.cpuUsage();
     const nats = await createNatsBackbone({
       databaseUrl,
       natsUrl,
@@ -132,6 +133,14 @@ try {
       logger,
     });
     while ((await unrelayed()) > 0) await sleep(50);
+    const cpu = process.cpuUsage(cpuBefore);
+    console.log(
+      'relay process CPU',
+      Math.round((cpu.user + cpu.system) / 1000),
+      'ms of',
+      Math.round(performance.now() - startedAt),
+      'ms',
+    );
     results.push([
       'relay, draining the backlog',
       `${perSecond(EVENTS, performance.now() - startedAt)} events/s`,

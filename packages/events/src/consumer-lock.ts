@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { BackboneLogger } from './port';
 
 /**
- * "One active instance per batch consumer": a session-level advisory lock on a connection of its own. The
+ * "One active instance at a time" (a batch consumer, the outbox relay): a session-level advisory lock on a
+ * connection of its own. The
  * database drops the lock with the connection, so an instance killed with -9 (or cut off from the database)
  * hands over to a waiting one; the holder notices through `held` and stops acknowledging work.
  */
@@ -13,6 +14,7 @@ export class ConsumerLock {
 
   constructor(
     private readonly connection: pg.ClientConfig,
+    /** What holds the lock, e.g. `batch-consumer:<name>`: the lock's key and its name in logs. */
     private readonly name: string,
     private readonly logger: BackboneLogger,
   ) {}
@@ -27,7 +29,7 @@ export class ConsumerLock {
     const client = this.client ?? (await this.connect());
     const { rows } = await client.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-      [this.lockKey()],
+      [`meridian:${this.name}`],
     );
     this.holding = rows[0]?.locked === true && this.client === client;
     if (this.holding) this.startHeartbeat(client);
@@ -36,7 +38,7 @@ export class ConsumerLock {
 
   /** Runs a statement on the lock's connection, so it fails if the lock was lost with it. */
   async query<R extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<R>> {
-    if (!this.holding || !this.client) throw new Error(`consumer lock of ${this.name} is not held`);
+    if (!this.holding || !this.client) throw new Error(`the lock of ${this.name} is not held`);
     return this.client.query<R>(sql, values);
   }
 
@@ -60,16 +62,12 @@ export class ConsumerLock {
     this.heartbeat.unref();
   }
 
-  private lockKey(): string {
-    return `meridian-batch-consumer:${this.name}`;
-  }
-
   private async connect(): Promise<pg.Client> {
     const client = new pg.Client(this.connection);
     const lost = (error: Error) => {
       if (this.client !== client) return;
       if (this.holding) {
-        this.logger.warn({ consumer: this.name, err: error.message }, 'batch consumer lost its lock');
+        this.logger.warn({ lock: this.name, err: error.message }, 'event backbone: lost an exclusive lock');
       }
       this.client = undefined;
       this.holding = false;
@@ -80,6 +78,11 @@ export class ConsumerLock {
     client.on('end', () => lost(new Error('connection ended')));
     try {
       await client.connect();
+      // The holder's reads walk an index in order up to a limit. On a log that grows fast the planner's row
+      // estimates lag far behind, and it would rather collect every row after the position and sort them
+      // (measured: 125 ms instead of 8 ms for 1,000 of 50,000 rows): this connection keeps to index scans.
+      await client.query('SET enable_bitmapscan = off');
+      await client.query('SET enable_seqscan = off');
     } catch (error) {
       await client.end().catch(() => {});
       throw error;

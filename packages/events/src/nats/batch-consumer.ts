@@ -65,7 +65,7 @@ export async function startNatsBatchConsumer(
 ): Promise<RunningBatchConsumer> {
   const { nc, jsm, topology, naming, deadLetters, logger, retry, metrics, ackWaitMs } = deps;
   const { consumer, selector, maxBatchSize, handleBatch } = options;
-  const lock = new ConsumerLock(deps.connection, consumer, logger);
+  const lock = new ConsumerLock(deps.connection, `batch-consumer:${consumer}`, logger);
   const stopWaker = new Waker();
   const handling = new Semaphore(1);
   const pulls = new Set<Pull>();

@@ -24,6 +24,7 @@ import {
   type NatsNaming,
   replaySubject,
 } from './naming';
+import { PipelinedPublisher } from './publisher';
 import { startRelay } from './relay';
 import { natsStats } from './stats';
 import { JetStreamTopology, type StreamLimits } from './topology';
@@ -91,14 +92,21 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
   const localConsumers = new LocalConsumers();
   const subscriptions = new Set<Subscription>();
 
+  const publisher = new PipelinedPublisher(nc);
   const publish = async (events: EventEnvelope[]) => {
     const valid = events.map((event) => withoutSequence(ensureEnvelope(event)));
     try {
       await Promise.all(
-        valid.map(async (event) => {
-          await topology.domainStream(domainOf(event.type));
-          await js.publish(eventSubject(naming, event), JSON.stringify(event), { msgID: messageId(event) });
-        }),
+        [...new Set(valid.map((event) => domainOf(event.type)))].map((domain) =>
+          topology.domainStream(domain),
+        ),
+      );
+      await publisher.publish(
+        valid.map((event) => ({
+          subject: eventSubject(naming, event),
+          payload: JSON.stringify(event),
+          msgId: messageId(event),
+        })),
       );
     } catch (error) {
       throw new MeridianError(
@@ -113,9 +121,12 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
       ? undefined
       : await startRelay({
           pool,
+          connection,
           listener,
           logger,
-          publish,
+          naming,
+          ensureStream: (domain) => topology.domainStream(domain),
+          publish: (messages) => publisher.publish(messages),
           pollIntervalMs: options.relayPollIntervalMs ?? 1_000,
         });
 
@@ -240,6 +251,7 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
         await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
         subscriptions.clear();
         await relay?.stop();
+        publisher.close();
         await listener.close();
         await pool.end();
         await nc.drain().catch(() => nc.close());

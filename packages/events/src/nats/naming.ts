@@ -38,7 +38,10 @@ export function streamSubjects(naming: NatsNaming, domain: string): string[] {
   return [`${naming.subjectPrefix}.${domain}.>`];
 }
 
-export function eventSubject(naming: NatsNaming, event: EventEnvelope): string {
+export function eventSubject(
+  naming: NatsNaming,
+  event: Pick<EventEnvelope, 'type' | 'partitionkey'>,
+): string {
   const domain = domainOf(event.type);
   const rest = event.type.slice(domain.length + 1);
   return `${naming.subjectPrefix}.${domain}.${partitionOf(event.partitionkey, naming.partitions)}.${rest}`;
@@ -75,6 +78,6 @@ export function replaySubject(naming: NatsNaming, consumer: string): string {
 }
 
 /** JetStream's duplicate detection key: source and id together identify a CloudEvent. */
-export function messageId(event: EventEnvelope): string {
+export function messageId(event: Pick<EventEnvelope, 'source' | 'id'>): string {
   return JSON.stringify([event.source, event.id]);
 }

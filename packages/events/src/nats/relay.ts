@@ -1,53 +1,138 @@
 import type pg from 'pg';
-import { describeError, inTransaction } from '../dead-letter-store';
-import type { EventEnvelope } from '../envelope';
+import { ConsumerLock } from '../consumer-lock';
+import { describeError } from '../dead-letter-store';
+import { domainOf } from '../envelope';
 import type { NotificationListener } from '../notification-listener';
 import type { BackboneLogger } from '../port';
 import { Waker } from '../waker';
+import { eventSubject, messageId, type NatsNaming } from './naming';
+import type { OutgoingMessage } from './publisher';
 
 interface RelayDeps {
   pool: pg.Pool;
+  /** For the relay's lock (one relay at a time) and its reads. */
+  connection: pg.ClientConfig;
   listener: NotificationListener;
   logger: BackboneLogger;
-  /** Publishes and waits for JetStream's acknowledgements. */
-  publish: (events: EventEnvelope[]) => Promise<void>;
+  naming: NatsNaming;
+  /** Creates the domain's stream when missing. */
+  ensureStream: (domain: string) => Promise<unknown>;
+  /** Publishes and waits for JetStream's acknowledgements of all of them. */
+  publish: (messages: OutgoingMessage[]) => Promise<void>;
   pollIntervalMs: number;
 }
 
-const batchSize = 200;
+interface OutboxRow {
+  seq: string;
+  id: string;
+  source: string;
+  type: string;
+  partitionKey: string;
+  payload: string;
+}
+
+const batchSize = 2_000;
+// Batches published and not yet marked relayed, at most.
+const maxInFlight = 4;
+const minErrorDelayMs = 100;
 const maxErrorDelayMs = 5_000;
 
 /**
- * Moves outbox rows (backbone."EventLog" with relayedAt NULL) to JetStream. One relay works at a time (a
- * transaction-level advisory lock), so events leave in log order; the rows stay locked (SKIP LOCKED) until
- * JetStream has acknowledged them. A crash between publish and commit publishes them again, which the
- * stream's Nats-Msg-Id duplicate window absorbs.
+ * Moves outbox rows (backbone."EventLog" with relayedAt NULL) to JetStream. One relay works at a time (an
+ * advisory lock held on a connection of its own; the others wait and take over), so rows leave in seq
+ * order. It pipelines: batches of up to 1,000 rows go out with every acknowledgement in flight, the next
+ * batches are read and published while earlier ones wait for their acknowledgements (up to 4 in flight),
+ * and each batch is marked relayed in one statement once JetStream acknowledged all of it. The envelope is published as stored (its
+ * JSON text), without parsing it. A crash between publish and mark publishes those rows again, which the
+ * stream's Nats-Msg-Id duplicate window absorbs; a failed batch is read and published again.
  */
 export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<void> }> {
-  const { pool, listener, logger, publish, pollIntervalMs } = deps;
+  const { pool, listener, logger, naming, pollIntervalMs } = deps;
+  const lock = new ConsumerLock(deps.connection, 'outbox-relay', logger);
   const waker = new Waker();
+  const inFlight: Promise<boolean>[] = [];
   let stopped = false;
-  let errorDelayMs = 100;
+  let errorDelayMs = minErrorDelayMs;
 
-  const relayBatch = () =>
-    inTransaction(pool, async (client) => {
-      const lock = await client.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_xact_lock(hashtext('meridian_backbone_relay')) AS locked`,
+  // Reads continue after the last row read (in flight or relayed), so each pass scans the index of
+  // unrelayed rows once instead of again over rows in flight and over the dead entries marking leaves.
+  const read = async (after: string) => {
+    // Ordered like the (relayedAt, seq) index, and the envelope turned into text only for the rows picked:
+    // with statistics that lag behind a fast-growing log the planner may otherwise convert every unrelayed
+    // row before sorting.
+    const { rows } = await lock.query<OutboxRow>(
+      `SELECT "seq", "id", "source", "type", "partitionKey", "envelope"::text AS payload FROM (
+         SELECT "seq", "id", "source", "type", "partitionKey", "envelope" FROM "backbone"."EventLog"
+         WHERE "relayedAt" IS NULL AND "seq" > $1::bigint
+         ORDER BY "relayedAt", "seq" LIMIT $2
+       ) AS picked
+       ORDER BY "seq"`,
+      [after, batchSize],
+    );
+    return rows;
+  };
+
+  const relay = async (rows: OutboxRow[]) => {
+    await Promise.all([...new Set(rows.map((row) => domainOf(row.type)))].map(deps.ensureStream));
+    await deps.publish(
+      rows.map((row) => ({
+        subject: eventSubject(naming, { type: row.type, partitionkey: row.partitionKey }),
+        payload: row.payload,
+        msgId: messageId(row),
+      })),
+    );
+    await pool.query('UPDATE "backbone"."EventLog" SET "relayedAt" = now() WHERE "seq" = ANY($1::bigint[])', [
+      rows.map((row) => row.seq),
+    ]);
+  };
+
+  /** Waits for the oldest batch in flight; false when it failed. */
+  const settleOldest = async () => {
+    const relayed = await inFlight[0]!;
+    inFlight.shift();
+    return relayed;
+  };
+
+  const settleAll = async () => {
+    let relayed = true;
+    while (inFlight.length > 0) relayed = (await settleOldest()) && relayed;
+    return relayed;
+  };
+
+  /**
+   * Relays until nothing is left; false when a batch failed (it is read again after a pause). A read that
+   * comes back short means the relay reached the head of the log: it lets the batches in flight finish and
+   * starts the next pass from the beginning, which also picks up rows whose transaction committed after
+   * rows with a higher seq were read.
+   */
+  const drain = async () => {
+    let after = '0';
+    while (!stopped && lock.held) {
+      const rows = await read(after);
+      if (rows.length === 0) {
+        if (!(await settleAll())) return false;
+        if (after === '0') return true;
+        after = '0';
+        continue;
+      }
+      after = rows.at(-1)!.seq;
+      const done = relay(rows).then(
+        () => true,
+        (error: unknown) => {
+          logger.warn({ err: describeError(error) }, 'event backbone: outbox relay batch failed, retrying');
+          return false;
+        },
       );
-      if (!lock.rows[0]?.locked) return 0;
-      const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
-        `SELECT "seq", "envelope" FROM "backbone"."EventLog" WHERE "relayedAt" IS NULL
-         ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      );
-      if (rows.length === 0) return 0;
-      await publish(rows.map((row) => row.envelope));
-      await client.query(
-        'UPDATE "backbone"."EventLog" SET "relayedAt" = now() WHERE "seq" = ANY($1::bigint[])',
-        [rows.map((row) => row.seq)],
-      );
-      return rows.length;
-    });
+      inFlight.push(done);
+      const atHead = rows.length < batchSize;
+      if (atHead || inFlight.length >= maxInFlight) {
+        const relayed = atHead ? await settleAll() : await settleOldest();
+        if (!relayed) return settleAll().then(() => false);
+        if (atHead) after = '0';
+      }
+    }
+    return settleAll();
+  };
 
   await listener.start();
   const unsubscribeNotify = listener.onNotify(waker.wake);
@@ -57,12 +142,19 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       waker.startRound();
       let waitMs = pollIntervalMs;
       try {
-        if ((await relayBatch()) === batchSize) waitMs = 0;
-        errorDelayMs = 100;
+        if (await lock.tryAcquire()) {
+          if (await drain()) errorDelayMs = minErrorDelayMs;
+          else {
+            waitMs = errorDelayMs;
+            errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
+          }
+        }
       } catch (error) {
+        await settleAll();
         logger.warn({ err: describeError(error) }, 'event backbone: outbox relay round failed, retrying');
         waitMs = errorDelayMs;
         errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
+        if (!lock.held) await lock.release();
       }
       if (!stopped && waitMs > 0) await waker.sleep(waitMs);
     }
@@ -75,6 +167,8 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       unsubscribeReconnect();
       waker.wake();
       await running;
+      await settleAll();
+      await lock.release();
     },
   };
 }

@@ -59,7 +59,7 @@ export async function startPostgresBatchConsumer(
 ): Promise<RunningBatchConsumer> {
   const { pool, listener, logger, retry, settings, metrics } = deps;
   const { consumer, selector, maxBatchSize, handleBatch } = options;
-  const lock = new ConsumerLock(deps.connection, consumer, logger);
+  const lock = new ConsumerLock(deps.connection, `batch-consumer:${consumer}`, logger);
   const waker = new Waker();
   const stopWaker = new Waker();
   let stopped = false;
