@@ -11,6 +11,7 @@ import {
 import { isSlaBreached } from '../domain/sla';
 import * as exceptions from '../services/exceptions';
 import * as store from '../store/exceptions';
+import { ingestionMutation, ingestionQuery, ingestionTypes } from './ingestion';
 
 export const resolvers: GraphQLResolverMap<SubgraphContext> = {
   DateTime: dateTimeScalar,
@@ -32,6 +33,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
       ]);
       return toConnection(nodes, skip, take, total);
     },
+    ...ingestionQuery,
   },
   Mutation: {
     raiseException: (_, { input }: { input: unknown }, { prisma, identity }) =>
@@ -40,6 +42,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
       exceptions.acknowledgeException(prisma, identity, id),
     resolveException: (_, { id, resolution }: { id: string; resolution: string }, { prisma, identity }) =>
       exceptions.resolveException(prisma, identity, id, resolution),
+    ...ingestionMutation,
   },
   Exception: {
     __resolveReference: (ref: { id: string }, { prisma, identity }: SubgraphContext) =>
@@ -56,4 +59,5 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
     exceptionKpis: (tenant: { id: string }, _, { prisma, identity }) =>
       exceptions.exceptionKpisFor(prisma, identity, tenant.id),
   },
+  ...ingestionTypes,
 };
