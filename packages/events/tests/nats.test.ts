@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { testDatabaseUrl } from '@meridian/db/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { afterAll, describe } from 'vitest';
-import { createNatsBackbone } from '../src/nats';
+import pg from 'pg';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createEvent, type EventEnvelope } from '../src/envelope';
+import { createNatsBackbone, type NatsBackboneOptions } from '../src/nats';
+import { appendToOutbox, sqlExecutor } from '../src/outbox';
 import { backboneContract, quietLogger } from './contract';
 
 const natsUrl = process.env.NATS_URL;
@@ -12,24 +15,81 @@ const run = randomBytes(3).toString('hex');
 const streamPrefix = `TEST_${run.toUpperCase()}`;
 
 describe.skipIf(!natsUrl)('nats backbone', () => {
+  const natsOptions = (): NatsBackboneOptions => ({
+    databaseUrl: testDatabaseUrl(),
+    natsUrl: natsUrl!,
+    subjectPrefix: `test-${run}`,
+    streamPrefix,
+    partitions: 4,
+    relayPollIntervalMs: 200,
+    logger: quietLogger,
+  });
+
   backboneContract(() => ({
     databaseUrl: testDatabaseUrl(),
     takeoverTimeoutMs: 15_000,
     create: (options) =>
       createNatsBackbone({
-        databaseUrl: testDatabaseUrl(),
-        natsUrl: natsUrl!,
-        subjectPrefix: `test-${run}`,
-        streamPrefix,
-        partitions: 4,
-        relayPollIntervalMs: 200,
+        ...natsOptions(),
         // Short, so a batch consumer's takeover after a "killed" instance is quick.
         ackWaitMs: 2_000,
         lockPollIntervalMs: 200,
-        logger: quietLogger,
         ...options,
       }),
   }));
+
+  it('relays an outbox backlog of several batches once, in order per partition, with two relays running', async () => {
+    const [first, second] = [
+      await createNatsBackbone(natsOptions()),
+      await createNatsBackbone(natsOptions()),
+    ];
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+    try {
+      const type = `relay${randomBytes(3).toString('hex')}.moved`;
+      const received: EventEnvelope[] = [];
+      await first.consumeBatches({
+        consumer: `relay_${randomBytes(3).toString('hex')}`,
+        types: [type],
+        handleBatch: async (events) => {
+          received.push(...events);
+        },
+      });
+      const events = Array.from({ length: 4_500 }, (_, n) =>
+        createEvent({ source: '/tests/relay', type, tenantId: 't', partitionKey: `p${n % 7}`, data: { n } }),
+      );
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await appendToOutbox(sqlExecutor(client), events);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+
+      await vi.waitFor(() => expect(received.length).toBeGreaterThanOrEqual(events.length), {
+        timeout: 20_000,
+        interval: 50,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received).toHaveLength(events.length);
+      const seen = received.map((event) => (event.data as { n: number }).n);
+      expect(new Set(seen).size).toBe(events.length);
+      for (let partition = 0; partition < 7; partition++) {
+        const order = received
+          .filter((event) => event.partitionkey === `p${partition}`)
+          .map((event) => (event.data as { n: number }).n);
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+      }
+      const { rows } = await pool.query<{ unrelayed: number }>(
+        `SELECT count(*)::int AS unrelayed FROM "backbone"."EventLog" WHERE "type" = $1 AND "relayedAt" IS NULL`,
+        [type],
+      );
+      expect(rows[0]!.unrelayed).toBe(0);
+    } finally {
+      await pool.end();
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
 
   afterAll(async () => {
     const nc = await connect({ servers: natsUrl! });
