@@ -1,8 +1,11 @@
 /**
- * `pnpm bench ingest`: the ingest service (apps/ingest) as a child process on a throw-away database, loaded
- * from another child process (src/support/ingest-load.ts) on loopback with NDJSON batches of fresh
- * canonical transactions on POST /ingest/transactions; then every record answered `accepted` is looked up
- * in backbone."EventLog" (lost = 0) and the log is searched for ids appended twice (duplicate effects = 0).
+ * `pnpm bench ingest`: the ingest service (apps/ingest) and the supply subgraph (whose consumer applies
+ * ingested transactions to the stock ledger) as child processes on a throw-away database seeded with the demo
+ * world, loaded from another child process (src/support/ingest-load.ts) on loopback with NDJSON batches of
+ * fresh stock adjustments on POST /ingest/transactions. Consumer lag is sampled every second from the supply
+ * subgraph's /metrics. Afterwards every record answered `accepted` is looked up in backbone."EventLog" and in
+ * the stock ledger once the consumer has drained (lost = 0), and on-hand must have grown by exactly the
+ * accepted units (duplicate effects = 0).
  * Env: BENCH_DURATION (s, default 60), BENCH_CONNECTIONS (default 4), BENCH_BATCH (records a request,
  * default 500), BENCH_RESEND_EVERY (re-send every n-th batch, default 10), NATS_URL (the backbone relays to
  * NATS JetStream), BENCH_PROFILE_DIR (a V8 CPU profile of the ingest process).
@@ -11,8 +14,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
+import type { PrismaClient } from '@meridian/db';
 import { repoRoot } from '@meridian/db/embedded';
-import { demoTenant, demoUsers } from '@meridian/prisma';
+import { demoTenant, demoUsers, seedDemoWorld } from '@meridian/prisma';
 import { startBenchDatabase } from './support/database';
 import type { LoadResult } from './support/ingest-load';
 import { BENCH_PORTS } from './support/ports';
@@ -25,6 +29,9 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const RESEND_EVERY = Number(process.env.BENCH_RESEND_EVERY ?? 10);
 const SOURCE_SYSTEM = 'bench';
 const EVENT_SOURCE = `meridian/ingest/${SOURCE_SYSTEM}`;
+
+const DRAIN_TIMEOUT_MS = 300_000;
+const CONSUMER = 'supply-ingested-transactions';
 
 const logDir = join(repoRoot, '.data', 'bench-logs');
 const natsUrl = process.env.NATS_URL?.trim() || undefined;
@@ -51,12 +58,47 @@ async function runLoad(env: Record<string, string>): Promise<{ result: LoadResul
   return { result, acceptedIds };
 }
 
+/** The consumer's lag gauge from the supply subgraph's Prometheus endpoint, or null when it is absent. */
+async function consumerLag(base: string): Promise<number | null> {
+  const text = await (await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(900) })).text();
+  const line = text
+    .split('\n')
+    .find(
+      (entry) =>
+        entry.startsWith('meridian_backbone_consumer_lag{') && entry.includes(`consumer="${CONSUMER}"`),
+    );
+  return line ? Number(line.split(' ').at(-1)) : null;
+}
+
+const totalOnHand = async (prisma: PrismaClient) => {
+  const [row] = await prisma.$queryRaw<{ units: bigint }[]>`
+    SELECT coalesce(sum("onHand"), 0)::bigint AS "units" FROM "supply"."InventoryPosition"
+     WHERE "tenantId" = ${demoTenant.id}::uuid`;
+  return Number(row?.units ?? 0);
+};
+
+const ledgerRows = async (prisma: PrismaClient) => {
+  const [row] = await prisma.$queryRaw<{ rows: number }[]>`
+    SELECT count(*)::int AS "rows" FROM "supply"."InventoryMovement"
+     WHERE "tenantId" = ${demoTenant.id}::uuid AND "sourceSystem" = ${SOURCE_SYSTEM}`;
+  return row?.rows ?? 0;
+};
+
 mkdirSync(logDir, { recursive: true });
 const database = await startBenchDatabase();
 let ingest: BenchProcess | undefined;
+let supply: BenchProcess | undefined;
 try {
   const { prisma, databaseUrl } = database;
+  console.log('Seeding the demo world …');
+  await seedDemoWorld(prisma);
+  const targets = await prisma.$queryRaw<{ skuCode: string; locationCode: string }[]>`
+    SELECT s."code" AS "skuCode", l."code" AS "locationCode" FROM "supply"."InventoryPosition" p
+      JOIN "catalog"."Sku" s ON s."id" = p."skuId" JOIN "catalog"."Location" l ON l."id" = p."locationId"
+     WHERE p."tenantId" = ${demoTenant.id}::uuid ORDER BY s."code", l."code"`;
+  const onHandBefore = await totalOnHand(prisma);
   const keys = await generateSigningKeyPair('bench-ingest');
+  const gatewayKeys = await generateSigningKeyPair('bench-gateway');
   const planner = demoUsers.planner;
   const { token } = await issueAccessToken(await importSigningKey(keys.privateJwk), {
     kind: 'user',
@@ -86,11 +128,39 @@ try {
   });
   const ingestPid = ingest.child.pid as number;
 
+  console.log('Starting the supply subgraph (the consumer that applies ingested transactions) …');
+  const supplyBase = `http://127.0.0.1:${BENCH_PORTS.subgraphs.supply}`;
+  supply = await startProcess({
+    name: 'supply',
+    entry: join('subgraphs', 'supply', 'src', 'main.ts'),
+    cwd: repoRoot,
+    logDir,
+    env: {
+      PORT: String(BENCH_PORTS.subgraphs.supply),
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl ?? '',
+      GATEWAY_PUBLIC_KEY: JSON.stringify(gatewayKeys.publicJwk),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
+    ready: answers200(`${supplyBase}/healthz`),
+  });
+  const supplyPid = supply.child.pid as number;
+  const lagSamples: number[] = [];
+  const sampleLag = setInterval(() => {
+    consumerLag(supplyBase)
+      .then((lag) => {
+        if (lag !== null) lagSamples.push(lag);
+      })
+      .catch(() => {});
+  }, 1_000);
+
   console.log(
     `Loading POST /ingest/transactions for ${DURATION_S} s: ${CONNECTIONS} connections, ${BATCH} records a batch, ` +
       `every ${RESEND_EVERY}th batch re-sent; backbone on ${natsUrl ? 'NATS JetStream' : 'PostgreSQL'} …`,
   );
   const cpuBefore = cpuSecondsOf(ingestPid);
+  const supplyCpuBefore = cpuSecondsOf(supplyPid);
   const { result, acceptedIds } = await runLoad({
     LOAD_URL: `${base}/ingest/transactions`,
     LOAD_TOKEN: token,
@@ -100,8 +170,21 @@ try {
     LOAD_CONNECTIONS: String(CONNECTIONS),
     LOAD_BATCH: String(BATCH),
     LOAD_RESEND_EVERY: String(RESEND_EVERY),
+    LOAD_TARGETS: JSON.stringify(targets.map((target) => [target.skuCode, target.locationCode])),
   });
   const ingestCpuSeconds = cpuSecondsOf(ingestPid) - cpuBefore;
+  clearInterval(sampleLag);
+
+  console.log('Waiting for the consumer to apply every accepted event …');
+  const loadEndedAt = Date.now();
+  let applied = 0;
+  while (Date.now() - loadEndedAt < DRAIN_TIMEOUT_MS) {
+    applied = await ledgerRows(prisma);
+    if (applied >= result.accepted) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const drainSeconds = (Date.now() - loadEndedAt) / 1000;
+  const supplyCpuSeconds = cpuSecondsOf(supplyPid) - supplyCpuBefore;
 
   // With NATS, wait (up to 30 s) for the relay to publish the sampled rows, so accept → NATS is complete.
   const sampleIds = result.samples.map((sample) => sample.id);
@@ -117,6 +200,8 @@ try {
   }
   await ingest.stop();
   ingest = undefined;
+  await supply.stop();
+  supply = undefined;
 
   console.log('Checking the backbone …');
   let found = 0;
@@ -137,14 +222,39 @@ try {
   const duplicateEffects = logRows - (log?.ids ?? 0) + answeredTwice;
   const lost = acceptedIds.length - found;
 
+  console.log('Checking the stock ledger …');
+  let inLedger = 0;
+  for (let start = 0; start < acceptedIds.length; start += 20_000) {
+    const [row] = await prisma.$queryRawUnsafe<{ found: number }[]>(
+      `SELECT count(*)::int AS "found" FROM "supply"."InventoryMovement"
+        WHERE "tenantId" = $1::uuid AND "transactionId" = ANY($2::text[])`,
+      demoTenant.id,
+      acceptedIds.slice(start, start + 20_000),
+    );
+    inLedger += row?.found ?? 0;
+  }
+  const notApplied = acceptedIds.length - inLedger;
+  const onHandGrowth = (await totalOnHand(prisma)) - onHandBefore;
+  const unitsOff = onHandGrowth - result.acceptedUnits;
+
   const durable = await prisma.$queryRawUnsafe<{ id: string; createdAt: Date; relayedAt: Date | null }[]>(
     `SELECT "id", "createdAt", "relayedAt" FROM "backbone"."EventLog" WHERE "source" = $1 AND "id" = ANY($2::text[])`,
     EVENT_SOURCE,
     sampleIds,
   );
   const startedAt = new Map(result.samples.map((sample) => [sample.id, sample.startedAt]));
+  const applyTimes = await prisma.$queryRawUnsafe<{ transactionId: string; recordedAt: Date }[]>(
+    `SELECT "transactionId", "recordedAt" FROM "supply"."InventoryMovement"
+      WHERE "tenantId" = $1::uuid AND "transactionId" = ANY($2::text[])`,
+    demoTenant.id,
+    sampleIds,
+  );
   const toAppend: number[] = [];
   const toNats: number[] = [];
+  const toApplied = applyTimes.flatMap((row) => {
+    const start = startedAt.get(row.transactionId);
+    return start === undefined ? [] : [row.recordedAt.getTime() - start];
+  });
   for (const row of durable) {
     const start = startedAt.get(row.id);
     if (start === undefined) continue;
@@ -177,6 +287,10 @@ try {
     ['fresh records not accepted', notAccepted || '0'],
     ['failed requests', failures || '0'],
     ['ingest CPU per 1k events', ms((ingestCpuSeconds * 1000 * 1000) / Math.max(1, result.accepted))],
+    [
+      'supply consumer CPU per 1k events',
+      ms((supplyCpuSeconds * 1000 * 1000) / Math.max(1, result.accepted)),
+    ],
   ]);
   console.log('');
   printTable([
@@ -193,12 +307,27 @@ try {
       ...(natsUrl ? percentiles(toNats) : ['n/a', 'n/a', 'n/a']),
       `${count(toNats.length)} of ${count(toAppend.length)} relayed`,
     ],
+    ['request start → applied (ledger)', ...percentiles(toApplied), count(toApplied.length)],
+  ]);
+  console.log('');
+  printTable([
+    ['consumer (supply-ingested-transactions)', 'value'],
+    [
+      'lag during load p50 / p95 / max (events)',
+      lagSamples.length
+        ? [50, 95, 100].map((q) => count(percentile(lagSamples, q))).join(' / ')
+        : 'n/a (no lag metric)',
+    ],
+    ['drained after the load stopped', `${drainSeconds.toFixed(1)} s`],
+    ['applied events/s over load + drain', count(Math.round(inLedger / (seconds + drainSeconds)))],
   ]);
   console.log('');
   printTable([
     ['correctness', 'value', 'expected'],
     ['lost (accepted, not in EventLog)', count(lost), '0'],
-    ['duplicate effects', count(duplicateEffects), '0'],
+    ['lost (accepted, not in the stock ledger)', count(notApplied), '0'],
+    ['duplicate appends', count(duplicateEffects), '0'],
+    ['on-hand growth − accepted units (duplicate effects)', count(unitsOff), '0'],
     ['EventLog rows / accepted', `${count(logRows)} / ${count(acceptedIds.length)}`, 'equal'],
     ['re-sent, same key: replayed', `${resends.sameKeyReplayed} / ${resends.sameKey}`, 'all'],
     [
@@ -207,7 +336,6 @@ try {
       'all',
     ],
     ['re-sent, new key: records accepted', count(resends.answeredAccepted), '0'],
-    ['consumer lag', 'n/a (no consumers yet)', ''],
   ]);
   if (result.firstFailure) console.log(`\nFirst failure: ${result.firstFailure}`);
   console.log(
@@ -215,8 +343,11 @@ try {
       'accepted event is durable no later than its response (≤ the request latency). EventLog.createdAt is ' +
       "the transaction's start (now()), shown as how long a request waits before its append begins.",
   );
-  if (lost > 0 || duplicateEffects > 0 || resends.answeredAccepted > 0) process.exitCode = 1;
+  if (lost > 0 || notApplied > 0 || unitsOff !== 0 || duplicateEffects > 0 || resends.answeredAccepted > 0) {
+    process.exitCode = 1;
+  }
 } finally {
+  await supply?.stop();
   await ingest?.stop();
   await database.stop();
 }

@@ -3,7 +3,8 @@
  * LOAD_CONNECTIONS clients each POST NDJSON batches of LOAD_BATCH fresh canonical transactions to LOAD_URL,
  * one request at a time with a new Idempotency-Key, for LOAD_DURATION_S seconds. Every LOAD_RESEND_EVERY-th
  * batch is sent a second time, alternately with the same key (must be replayed) and with a new key (every
- * record must come back `duplicate`). Writes its figures to LOAD_OUTPUT (JSON) and the transaction ids
+ * record must come back `duplicate`). Records are stock adjustments spread over LOAD_TARGETS (SKU, location)
+ * pairs of the tenant's catalog, so the supply consumer applies them. Writes its figures to LOAD_OUTPUT (JSON) and the transaction ids
  * answered `accepted` to LOAD_OUTPUT.ids (one a line).
  */
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,8 @@ export interface LoadResult {
   latenciesMs: number[];
   acceptedPerRequest: number[];
   accepted: number;
+  /** Sum of the quantities of the accepted adjustments: what on-hand must grow by once they are applied. */
+  acceptedUnits: number;
   /** Records of fresh batches answered anything but `accepted` (rejected, duplicate). */
   notAccepted: Record<string, number>;
   /** Whole requests that failed: by HTTP status, or `network`. */
@@ -58,27 +61,31 @@ const connections = Number(env('LOAD_CONNECTIONS'));
 const batchSize = Number(env('LOAD_BATCH'));
 const resendEvery = Number(env('LOAD_RESEND_EVERY'));
 const output = env('LOAD_OUTPUT');
+/** [SKU code, location code] pairs of the tenant's catalog to adjust stock at. */
+const targets = JSON.parse(env('LOAD_TARGETS')) as [string, string][];
 
 const agent = new Agent({ keepAlive: true, maxSockets: connections });
 const wallClock = () => performance.timeOrigin + performance.now();
 
+const quantityOf = (seq: number) => (seq % 50) + 1;
+
 function record(transactionId: string, seq: number): string {
+  const [skuCode, locationCode] = targets[seq % targets.length] as [string, string];
   return JSON.stringify({
     transaction_id: transactionId,
     correlation_id: `bench-${seq}`,
     source_system: sourceSystem,
     event_type: 'inventory_adjustment',
-    // 200 SKUs: many partition keys, as a real feed has.
-    sku_id: `SKU-${seq % 200}`,
+    sku_id: skuCode,
     shipment_id: null,
     lot: null,
-    measure: { quantity: (seq % 50) + 1, uom: 'EA' },
+    measure: { quantity: quantityOf(seq), uom: 'EA' },
     timestamp: new Date().toISOString(),
     version: '2.0.0',
     status: 'active',
     tenant_id: tenantId,
     idempotency_key: transactionId,
-    payload: { location_id: 'DC-RNO', reason: 'correction', note: null },
+    payload: { location_id: locationCode, reason: 'found', note: null },
   });
 }
 
@@ -124,6 +131,7 @@ const result: LoadResult = {
   latenciesMs: [],
   acceptedPerRequest: [],
   accepted: 0,
+  acceptedUnits: 0,
   notAccepted: {},
   failures: {},
   resends: {
@@ -170,7 +178,9 @@ async function resend(body: string, key: string, sameKey: boolean): Promise<void
 async function client(deadline: number): Promise<void> {
   while (performance.now() < deadline) {
     const ids = Array.from({ length: batchSize }, () => randomUUID());
-    const body = `${ids.map((id) => record(id, seq++)).join('\n')}\n`;
+    const first = seq;
+    seq += batchSize;
+    const body = `${ids.map((id, index) => record(id, first + index)).join('\n')}\n`;
     const key = randomUUID();
     const answer = await post(body, key).catch((error: Error) => error);
     if (answer instanceof Error || answer.status !== 202) {
@@ -178,9 +188,10 @@ async function client(deadline: number): Promise<void> {
       continue;
     }
     let accepted = 0;
-    for (const { transaction_id: id, status } of statusesOf(answer)) {
+    for (const [index, { transaction_id: id, status }] of statusesOf(answer).entries()) {
       if (status === 'accepted') {
         accepted += 1;
+        result.acceptedUnits += quantityOf(first + index);
         acceptedIds.write(`${id}\n`);
       } else {
         result.notAccepted[status] = (result.notAccepted[status] ?? 0) + 1;

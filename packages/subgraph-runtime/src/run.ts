@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { importSigningKey } from '@meridian/auth';
 import { commonEnv, DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
 import { createBackbone } from '@meridian/events';
-import { createLogger } from '@meridian/observability';
+import { createLogger, createMetrics } from '@meridian/observability';
 import { type DocumentNode, parse } from 'graphql';
 import { z } from 'zod';
 import { connectDatabase } from './database';
@@ -27,10 +27,13 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
       GATEWAY_PUBLIC_KEY: z.string().min(1, 'set GATEWAY_PUBLIC_KEY (JWK JSON of the gateway signing key)'),
     });
     const prisma = await connectDatabase(config.DATABASE_URL);
+    // One registry for the API's and the consumers' metrics: /metrics shows consumer lag, retries, dead letters.
+    const metrics = createMetrics(`subgraph-${module.name}`);
     const backbone = await createBackbone({
       databaseUrl: config.DATABASE_URL,
       natsUrl: config.NATS_URL,
       logger,
+      registry: metrics.registry,
     });
     const running = await startSubgraph(module, {
       port: config.PORT,
@@ -39,6 +42,7 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
       backbone,
       logger,
       gatewayPublicKey: await importSigningKey(config.GATEWAY_PUBLIC_KEY),
+      metrics,
     });
     onShutdown(async (reason) => {
       logger.info({ reason }, 'stopping');

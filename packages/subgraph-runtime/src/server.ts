@@ -9,7 +9,7 @@ import { createIdentityAssertionVerifier, IDENTITY_HEADER } from '@meridian/auth
 import type { SubgraphName } from '@meridian/config';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { createGraphQLRequestHandler } from '@meridian/graphql-http';
-import { createMetrics, type Logger } from '@meridian/observability';
+import { createMetrics, type Logger, type ServiceMetrics } from '@meridian/observability';
 import type { DocumentNode } from 'graphql';
 import type { CryptoKey } from 'jose';
 import type { SubgraphContext, SubgraphDeps } from './context';
@@ -29,6 +29,8 @@ export interface StartSubgraphOptions extends SubgraphDeps {
   gatewayPublicKey: CryptoKey;
   /** Consumers are off in tests that only exercise the API. */
   runConsumers?: boolean;
+  /** The service's registry, shared with the backbone's consumer metrics; made here when absent. */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningSubgraph {
@@ -42,7 +44,7 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const { prisma, backbone, gatewayPublicKey } = options;
   const logger: Logger = options.logger.child({ subgraph: module.name });
-  const metrics = createMetrics(`subgraph-${module.name}`);
+  const metrics = options.metrics ?? createMetrics(`subgraph-${module.name}`);
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
   const identityOf = createIdentityAssertionVerifier(gatewayPublicKey);
 
