@@ -185,5 +185,20 @@ describe('handleIngestedBatch', () => {
       }),
     );
     expect((outbox[2]!.envelope as { data: { value: number } }).data.value).toBe(1);
+
+    // No position went into or out of risk: the positions are told, the KPI (a count over all) is not.
+    await handleIngestedBatch(
+      prisma,
+      [
+        receivedEvent(
+          canonicalRecord(c.tenantId, 'receipt', { sku: SKU_B, location: 'DC-NORTH', quantity: 5 }),
+        ),
+      ],
+      { retryCount: 0 },
+    );
+    const later = await prisma.eventLog.findMany({
+      where: { tenantId: c.tenantId, seq: { gt: outbox[2]!.seq } },
+    });
+    expect(later.map((row) => row.type)).toEqual(['supply.inventory_position_changed']);
   });
 });

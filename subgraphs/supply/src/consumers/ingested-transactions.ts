@@ -24,7 +24,7 @@ export async function handleIngestedBatch(
       for (const [outcome, eventIds] of result.outcomes) {
         await recordApplyOutcome(tx, SUPPLY_INGEST_CONSUMER, eventIds, outcome);
       }
-      await appendPositionEvents(tx, result.changed, new Date());
+      await appendPositionEvents(tx, result.changed, new Date(), result.riskChangedTenants);
       return { applied: fresh.length, changedPositions: result.changed.length };
     },
     { timeout: 60_000 },

@@ -2,6 +2,7 @@ import type { InventoryPosition, Prisma } from '@meridian/db';
 import type { EventEnvelope } from '@meridian/events';
 import { bookingDistributionCentre, type ResolvedOrderLine, sumDemand } from '../domain/demand-ledger';
 import { SupplyOutcome, supplyEffectOf, warningCodesOf } from '../domain/ingested-transaction';
+import { isAtStockoutRisk } from '../domain/position';
 import { foldPromotions, type ResolvedPromotion } from '../domain/promotions';
 import {
   foldMovements,
@@ -22,6 +23,8 @@ export interface AppliedBatch {
   positions: PositionChange[];
   /** Positions whose on hand the batch changed, as stored now, with why. */
   changed: Array<{ position: InventoryPosition; reason: string }>;
+  /** Tenants with a position that went into or out of stock-out risk: their at-risk SKU count may differ. */
+  riskChangedTenants: string[];
   /** Event ids applied without effect, by outcome code. */
   outcomes: Map<SupplyOutcome, string[]>;
 }
@@ -151,12 +154,12 @@ export async function applyIngestedTransactions(
   await ledger.upsertPromotions(tx, schema, upserts);
   await ledger.withdrawPromotions(tx, schema, withdrawals);
 
-  return { positions: applied.positions, changed: applied.changed, outcomes };
+  return { ...applied, outcomes };
 }
 
 /** Ledger rows and on hand: read what the batch needs, fold in memory, write back what changed. */
 async function applyMovements(tx: Prisma.TransactionClient, schema: string, movements: ResolvedMovement[]) {
-  if (movements.length === 0) return { positions: [], changed: [], outcomes: [] };
+  if (movements.length === 0) return { positions: [], changed: [], riskChangedTenants: [], outcomes: [] };
   const storedRows = await ledger.findLedgerRows(
     tx,
     schema,
@@ -201,7 +204,19 @@ async function applyMovements(tx: Prisma.TransactionClient, schema: string, move
     position,
     reason: reasons.get(positionKey(position.tenantId, position.skuId, position.locationId)) ?? 'ingested',
   }));
-  return { positions: fold.positions, changed, outcomes: fold.outcomes };
+  const riskChangedTenants = new Set<string>();
+  for (const { position } of changed) {
+    const before = existing.get(positionKey(position.tenantId, position.skuId, position.locationId));
+    if ((before !== undefined && isAtStockoutRisk(before)) !== isAtStockoutRisk(position)) {
+      riskChangedTenants.add(position.tenantId);
+    }
+  }
+  return {
+    positions: fold.positions,
+    changed,
+    riskChangedTenants: [...riskChangedTenants],
+    outcomes: fold.outcomes,
+  };
 }
 
 function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {

@@ -74,15 +74,16 @@ export interface PositionChangeNotice {
 
 /**
  * Tells the platform what changed, in the caller's transaction: one `supply.inventory_position_changed` per
- * position (quality raises stock-out exceptions from them), then one `supply.kpi_updated` per tenant with
- * the SKUs now at risk.
+ * position (quality raises stock-out exceptions from them), then one `supply.kpi_updated` with the SKUs now
+ * at risk for each of `kpiTenants` (by default every tenant of `changes`; counting reads all the tenant's
+ * positions, so a batch passes only tenants where a position went into or out of risk).
  */
 export async function appendPositionEvents(
   tx: Prisma.TransactionClient,
   changes: readonly PositionChangeNotice[],
   now: Date,
+  kpiTenants: Iterable<string> = new Set(changes.map(({ position }) => position.tenantId)),
 ): Promise<void> {
-  if (changes.length === 0) return;
   const events: EventEnvelope[] = changes.map(({ position, reason }) =>
     createEvent({
       source: SOURCE,
@@ -104,7 +105,7 @@ export async function appendPositionEvents(
       }),
     }),
   );
-  for (const tenantId of new Set(changes.map(({ position }) => position.tenantId))) {
+  for (const tenantId of kpiTenants) {
     const { atRisk } = await positions.countSkusByRisk(tx, tenantId);
     events.push(
       createEvent({
@@ -122,7 +123,7 @@ export async function appendPositionEvents(
       }),
     );
   }
-  await appendToOutbox(tx, events);
+  if (events.length > 0) await appendToOutbox(tx, events);
 }
 
 export function listPositions(
