@@ -1,16 +1,5 @@
-import { gatewayUrl } from './gateway';
-
-/**
- * The ingest service (machines' front door). E2E_INGEST_URL when set; otherwise the platform's port
- * convention, ingest = gateway + 100 (4000 → 4100 for `npm start`, 14000 → 14100 for the test stack).
- */
-export const ingestUrl = process.env.E2E_INGEST_URL ?? ingestUrlBesideGateway(gatewayUrl);
-
-function ingestUrlBesideGateway(gateway: string): string {
-  const url = new URL(gateway);
-  url.port = String(Number(url.port || (url.protocol === 'https:' ? 443 : 80)) + 100);
-  return url.origin;
-}
+/** The ingest service (machines' front door): E2E_INGEST_URL, set by the test runner; `npm start`'s otherwise. */
+export const ingestUrl = process.env.E2E_INGEST_URL ?? 'http://localhost:4100';
 
 export interface RecordResult {
   index: number;

@@ -87,7 +87,12 @@ async function runEndToEnd(adminUrl: string): Promise<SuiteResult> {
         {
           cwd: join(repoRoot, 'e2e'),
           stdio: 'inherit',
-          env: { ...process.env, E2E_BASE_URL: stack.urls.web, E2E_GATEWAY_URL: stack.urls.gateway },
+          env: {
+            ...process.env,
+            E2E_BASE_URL: stack.urls.web,
+            E2E_GATEWAY_URL: stack.urls.gateway,
+            E2E_INGEST_URL: stack.urls.ingest,
+          },
         },
       );
     } finally {
