@@ -146,10 +146,12 @@ try {
       `${perSecond(EVENTS, performance.now() - startedAt)} events/s`,
     ]);
 
-    // Steady load: RATE events/s in 100 ms steps; lag = age of the oldest unrelayed row, sampled.
+    // Steady load: RATE events/s in 100 ms steps, each step's events (made beforehand) appended by four
+    // transactions at once; lag = age of the oldest unrelayed row, sampled every 250 ms.
     const lags: number[] = [];
     const steps = SECONDS * 10;
     const perStep = Math.round(RATE / 10);
+    const load = eventsOf(steps * perStep, EVENTS);
     startedAt = performance.now();
     const sampler = setInterval(async () => {
       const { rows } = await pool.query<{ lag: number | null }>(
@@ -159,9 +161,12 @@ try {
       lags.push(Number(rows[0]?.lag ?? 0));
     }, 250);
     for (let step = 0; step < steps; step++) {
-      await append(eventsOf(perStep, EVENTS + step * perStep));
-      const due = startedAt + (step + 1) * 100;
-      const wait = due - performance.now();
+      const stepEvents = load.slice(step * perStep, (step + 1) * perStep);
+      const quarter = Math.ceil(perStep / 4);
+      await Promise.all(
+        [0, 1, 2, 3].map((part) => append(stepEvents.slice(part * quarter, (part + 1) * quarter))),
+      );
+      const wait = startedAt + (step + 1) * 100 - performance.now();
       if (wait > 0) await sleep(wait);
     }
     const appendedPerSecond = perSecond(steps * perStep, performance.now() - startedAt);

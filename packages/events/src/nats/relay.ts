@@ -32,17 +32,22 @@ interface OutboxRow {
 }
 
 const batchSize = 2_000;
-// Batches published and not yet marked relayed, at most.
+// Batches published and not yet acknowledged, at most.
 const maxInFlight = 4;
+// Rows acknowledged and not yet marked relayed, at most.
+const maxUnmarked = 20_000;
+// Rows marked in one statement, at most.
+const markChunk = 10_000;
 const minErrorDelayMs = 100;
 const maxErrorDelayMs = 5_000;
 
 /**
  * Moves outbox rows (backbone."EventLog" with relayedAt NULL) to JetStream. One relay works at a time (an
  * advisory lock held on a connection of its own; the others wait and take over), so rows leave in seq
- * order. It pipelines: batches of up to 1,000 rows go out with every acknowledgement in flight, the next
+ * order. It pipelines: batches of up to 2,000 rows go out with every acknowledgement in flight, the next
  * batches are read and published while earlier ones wait for their acknowledgements (up to 4 in flight),
- * and each batch is marked relayed in one statement once JetStream acknowledged all of it. The envelope is published as stored (its
+ * and one writer marks what JetStream acknowledged relayed, as many rows a statement as are waiting
+ * (concurrent marks of the same index pages slow each other down). The envelope is published as stored (its
  * JSON text), without parsing it. A crash between publish and mark publishes those rows again, which the
  * stream's Nats-Msg-Id duplicate window absorbs; a failed batch is read and published again.
  */
@@ -53,6 +58,7 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
   const inFlight: Promise<boolean>[] = [];
   let stopped = false;
   let errorDelayMs = minErrorDelayMs;
+  const marker = new RelayedMarker(pool, logger);
 
   // Reads continue after the last row read (in flight or relayed), so each pass scans the index of
   // unrelayed rows once instead of again over rows in flight and over the dead entries marking leaves.
@@ -72,7 +78,7 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
     return rows;
   };
 
-  const relay = async (rows: OutboxRow[]) => {
+  const publish = async (rows: OutboxRow[]) => {
     await Promise.all([...new Set(rows.map((row) => domainOf(row.type)))].map(deps.ensureStream));
     await deps.publish(
       rows.map((row) => ({
@@ -81,9 +87,7 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
         msgId: messageId(row),
       })),
     );
-    await pool.query('UPDATE "backbone"."EventLog" SET "relayedAt" = now() WHERE "seq" = ANY($1::bigint[])', [
-      rows.map((row) => row.seq),
-    ]);
+    marker.add(rows.map((row) => row.seq));
   };
 
   /** Waits for the oldest batch in flight; false when it failed. */
@@ -93,10 +97,11 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
     return relayed;
   };
 
+  /** Waits until everything published is acknowledged and marked; false when something failed. */
   const settleAll = async () => {
     let relayed = true;
     while (inFlight.length > 0) relayed = (await settleOldest()) && relayed;
-    return relayed;
+    return (await marker.drained()) && relayed;
   };
 
   /**
@@ -116,7 +121,7 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
         continue;
       }
       after = rows.at(-1)!.seq;
-      const done = relay(rows).then(
+      const done = publish(rows).then(
         () => true,
         (error: unknown) => {
           logger.warn({ err: describeError(error) }, 'event backbone: outbox relay batch failed, retrying');
@@ -125,6 +130,8 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       );
       inFlight.push(done);
       const atHead = rows.length < batchSize;
+      // Marking is the slower half: let it catch up before publishing further ahead of it.
+      if (marker.backlog() >= maxUnmarked && !(await marker.drained())) return settleAll().then(() => false);
       if (atHead || inFlight.length >= maxInFlight) {
         const relayed = atHead ? await settleAll() : await settleOldest();
         if (!relayed) return settleAll().then(() => false);
@@ -171,4 +178,52 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       await lock.release();
     },
   };
+}
+
+/**
+ * Sets relayedAt on acknowledged rows, one statement at a time, each covering every row that waits. A failed
+ * mark leaves its rows unrelayed: the next pass publishes them again and the duplicate window drops them.
+ */
+class RelayedMarker {
+  private waiting: string[] = [];
+  private running: Promise<void> | undefined;
+  private failed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly logger: BackboneLogger,
+  ) {}
+
+  add(seqs: string[]): void {
+    this.waiting.push(...seqs);
+    this.running ??= this.run();
+  }
+
+  backlog(): number {
+    return this.waiting.length;
+  }
+
+  /** Resolves once nothing waits; false when a mark failed since the last call. */
+  async drained(): Promise<boolean> {
+    while (this.running) await this.running;
+    const failed = this.failed;
+    this.failed = false;
+    return !failed;
+  }
+
+  private async run(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const seqs = this.waiting.splice(0, markChunk);
+      try {
+        await this.pool.query(
+          'UPDATE "backbone"."EventLog" SET "relayedAt" = now() WHERE "seq" = ANY($1::bigint[])',
+          [seqs],
+        );
+      } catch (error) {
+        this.failed = true;
+        this.logger.warn({ err: describeError(error) }, 'event backbone: could not mark relayed rows');
+      }
+    }
+    this.running = undefined;
+  }
 }
