@@ -415,7 +415,8 @@ export function backboneContract(harness: () => BackboneHarness): void {
   it('applies batches in log order per partition, in batches of at most maxBatchSize', async () => {
     const s = scope();
     const consumer = s.consumer('batches');
-    const backbone = await open();
+    const registry = new Registry();
+    const backbone = await open({ registry });
     const batches: EventEnvelope[][] = [];
     const effects: EventEnvelope[] = [];
     const apply = applyBatch(consumer, effects);
@@ -444,6 +445,13 @@ export function backboneContract(harness: () => BackboneHarness): void {
     expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(7);
     expect(batches.some((batch) => batch.length > 1)).toBe(true);
     expect(batches.flat().every((event) => /^\d+$/.test(event.sequence ?? ''))).toBe(true);
+
+    const exposition = await registry.metrics();
+    const sample = (name: string) =>
+      Number(exposition.match(new RegExp(`^${name}\\{consumer="${consumer}"\\} (\\S+)$`, 'm'))?.[1]);
+    expect(sample('meridian_backbone_batch_duration_seconds_count')).toBe(batches.length);
+    expect(sample('meridian_backbone_events_handled_total')).toBe(40);
+    expect(sample('meridian_backbone_consumer_lag')).toBe(0);
   });
 
   it('retries a failing batch, then splits it: the poison event is dead-lettered, the rest applied once', async () => {
