@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEvent, domainOf, ensureEnvelope, parseEnvelope } from './envelope';
+import { createEvent, domainOf, ensureEnvelope, envelopeFromLog, parseEnvelope } from './envelope';
 
 const base = {
   source: '/subgraphs/quality',
@@ -57,5 +57,15 @@ describe('validated envelopes', () => {
     expect(ensureEnvelope(event)).toBe(event);
     // An envelope built by hand is still checked.
     expect(() => ensureEnvelope({ ...event, type: 'NoDomain' })).toThrow(/type must look like/);
+  });
+
+  it('accepts an envelope read back from the log and names what is missing from anything else', () => {
+    const stored = JSON.parse(JSON.stringify(createEvent({ ...base, data: { n: 1 } })));
+    expect(envelopeFromLog(stored)).toEqual(stored);
+    expect(() => envelopeFromLog({ ...stored, tenantid: '' })).toThrow(/tenantid/);
+    expect(() => envelopeFromLog({ ...stored, specversion: '0.3' })).toThrow(/specversion/);
+    const { data: _data, ...withoutData } = stored;
+    expect(() => envelopeFromLog(withoutData)).toThrow(/data/);
+    expect(() => envelopeFromLog('not an object')).toThrow(/envelope/);
   });
 });

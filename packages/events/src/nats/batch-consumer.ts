@@ -5,7 +5,7 @@ import { BatchAbandoned, runBatch } from '../batch-runner';
 import type { ResolvedBatchConsumeOptions } from '../consume-options';
 import { ConsumerLock } from '../consumer-lock';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
-import { type EventEnvelope, parseEnvelope } from '../envelope';
+import { type EventEnvelope, envelopeFromLog } from '../envelope';
 import { matchesType, selectorsByDomain } from '../event-types';
 import type { BackboneMetrics } from '../metrics';
 import type { BackboneLogger } from '../port';
@@ -69,6 +69,8 @@ export async function startNatsBatchConsumer(
   const stopWaker = new Waker();
   const handling = new Semaphore(1);
   const pulls = new Set<Pull>();
+  // Messages pulled and not yet acknowledged, terminated or handed back (the batch in hand and the next).
+  const held = new Set<PulledMessage>();
   const advisories: NatsSubscription[] = [];
   let stopped = false;
   // Set when one source failed: the others stop too, and the holder starts over.
@@ -106,10 +108,17 @@ export async function startNatsBatchConsumer(
     const request_ = pull(nc, source.stream, source.durable, request);
     pulls.add(request_);
     try {
-      return await request_.messages;
+      const messages = await request_.messages;
+      for (const message of messages) held.add(message);
+      return messages;
     } finally {
       pulls.delete(request_);
     }
+  };
+
+  const settle = (message: PulledMessage, outcome: 'ack' | 'nak' | 'term') => {
+    held.delete(message);
+    message[outcome]();
   };
 
   const reportLag = () =>
@@ -124,22 +133,17 @@ export async function startNatsBatchConsumer(
     const items: Item[] = [];
     for (const message of messages) {
       try {
-        const event = parseEnvelope(message.json());
+        const event = envelopeFromLog(message.json());
         if (matchesType(selector, event.type)) items.push({ message, event });
       } catch (error) {
         logger.error(
           { consumer, subject: message.subject, seq: message.seq, err: describeError(error) },
           'event backbone: message is not a valid event envelope; terminating it',
         );
-        message.term();
+        settle(message, 'term');
         settled.add(message);
       }
     }
-    // Once the lock is lost the messages must fall due for the next holder: no more extensions.
-    const heartbeat = setInterval(() => {
-      if (abandoned()) return;
-      for (const message of messages) if (!settled.has(message)) message.working();
-    }, ackWaitMs / 3);
     try {
       if (items.length > 0) {
         await runBatch<Item>(
@@ -158,7 +162,7 @@ export async function startNatsBatchConsumer(
                 lastError: describeError(error),
                 errorCode: errorCodeOf(error),
               });
-              item.message.term();
+              settle(item.message, 'term');
               settled.add(item.message);
             },
             sleep: (ms) => stopWaker.sleep(ms),
@@ -170,37 +174,44 @@ export async function startNatsBatchConsumer(
           items,
         );
       }
-      for (const message of messages) if (!settled.has(message)) message.ack();
+      for (const message of messages) if (!settled.has(message)) settle(message, 'ack');
       reportLag();
     } catch (error) {
       // Handed back in order: the next pull, by this instance or the next holder, gets them first.
-      for (const message of messages) if (!settled.has(message)) message.nak();
+      for (const message of messages) if (!settled.has(message)) settle(message, 'nak');
       throw error;
-    } finally {
-      clearInterval(heartbeat);
     }
   };
 
   const readSource = async (source: Source) => {
-    while (!abandoned()) {
-      let messages = await pullFrom(source, { batch: maxBatchSize });
-      if (messages.length === 0) {
-        messages = await pullFrom(source, { batch: 1, expiresMs: idlePullMs });
-        if (messages.length > 0 && maxBatchSize > 1 && !abandoned()) {
-          messages = messages.concat(await pullFrom(source, { batch: maxBatchSize - 1 }));
+    // After a full batch the next one is pulled while the handler applies this one.
+    let ahead: Promise<PulledMessage[]> | undefined;
+    try {
+      while (!abandoned()) {
+        let messages = await (ahead ?? pullFrom(source, { batch: maxBatchSize }));
+        ahead = undefined;
+        if (messages.length === 0) {
+          messages = await pullFrom(source, { batch: 1, expiresMs: idlePullMs });
+          if (messages.length > 0 && maxBatchSize > 1 && !abandoned()) {
+            messages = messages.concat(await pullFrom(source, { batch: maxBatchSize - 1 }));
+          }
+        }
+        if (messages.length === 0) continue;
+        if (abandoned()) {
+          for (const message of messages) settle(message, 'nak');
+          break;
+        }
+        if (messages.length === maxBatchSize) ahead = pullFrom(source, { batch: maxBatchSize });
+        await handling.acquire();
+        try {
+          await handle(source, messages);
+        } finally {
+          handling.release();
         }
       }
-      if (messages.length === 0) continue;
-      if (abandoned()) {
-        for (const message of messages) message.nak();
-        break;
-      }
-      await handling.acquire();
-      try {
-        await handle(source, messages);
-      } finally {
-        handling.release();
-      }
+    } finally {
+      // Handed back after the batch before them (nak'ed first, so redelivered first).
+      for (const message of (await ahead) ?? []) settle(message, 'nak');
     }
   };
 
@@ -258,6 +269,11 @@ export async function startNatsBatchConsumer(
     }
   };
 
+  // Once the lock is lost the messages must fall due for the next holder: no more extensions.
+  const heartbeat = setInterval(() => {
+    if (abandoned()) return;
+    for (const message of held) message.working();
+  }, ackWaitMs / 3);
   const running = loop();
 
   return {
@@ -268,6 +284,7 @@ export async function startNatsBatchConsumer(
       stopWaker.wake();
       for (const pending of pulls) pending.cancel();
       await running;
+      clearInterval(heartbeat);
       await lock.release();
       for (const advisory of advisories) advisory.unsubscribe();
     },
