@@ -1,9 +1,15 @@
 import { describeError } from './dead-letter-store';
 import type { EventEnvelope } from './envelope';
 import type { BackboneMetrics } from './metrics';
-import type { BackboneLogger, BatchConsumeOptions } from './port';
+import type { BackboneLogger, BatchConsumeOptions, Subscription } from './port';
 import { runInProcessingScope } from './processing-scope';
 import type { Retry } from './retry';
+
+/** A batch consumer as its backbone keeps it. */
+export interface RunningBatchConsumer extends Subscription {
+  /** Events of the batch in hand that wait for another attempt. */
+  retrying(): number;
+}
 
 /** Thrown out of a batch run abandoned half-way (stop, or the instance lost its consumer lock). */
 export class BatchAbandoned extends Error {

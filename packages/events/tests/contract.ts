@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import pg from 'pg';
 import { Registry } from 'prom-client';
@@ -23,6 +25,8 @@ export interface BackboneHarness {
   create(options?: HarnessOptions): Promise<EventBackbone>;
   /** How long a takeover after an instance died may take with this adapter. */
   takeoverTimeoutMs: number;
+  /** Environment for tests/support/batch-worker.ts to build the same adapter in a process of its own. */
+  workerEnv: Record<string, string>;
 }
 
 /** Handler failures are expected here; only the backbone's own errors are worth printing. */
@@ -738,4 +742,70 @@ export function backboneContract(harness: () => BackboneHarness): void {
     const duplicates = (await registry.getSingleMetric('meridian_backbone_duplicates_total')?.get())?.values;
     expect(duplicates?.find((value) => value.labels.consumer === consumer)?.value).toBe(2);
   });
+
+  it('takes over from a batch consumer process killed with SIGKILL after it applied a batch, applying each event once', async () => {
+    const s = scope();
+    const consumer = s.consumer('killed');
+    const backbone = await open();
+    const events = Array.from({ length: 12 }, (_, n) => s.event('moved', `p${n % 2}`, { n }));
+    await backbone.publish(events.slice(0, 8));
+
+    const worker = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./support/batch-worker.ts', import.meta.url))],
+      {
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+        env: {
+          ...process.env,
+          ...harness().workerEnv,
+          DATABASE_URL: harness().databaseUrl,
+          CONSUMER: consumer,
+          EVENT_TYPE: s.type('moved'),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const appliedByWorker = await new Promise<string[]>((resolve, reject) => {
+      let output = '';
+      worker.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
+        if (line) resolve((JSON.parse(line) as { applied: string[] }).applied);
+      });
+      worker.on('exit', (code) => reject(new Error(`worker exited with ${code} before applying a batch`)));
+      setTimeout(() => reject(new Error('worker applied nothing within 15 s')), 15_000);
+    });
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.kill('SIGKILL');
+    await exited;
+    expect(appliedByWorker).toEqual(events.slice(0, 5).map((event) => event.id));
+
+    const effects: EventEnvelope[] = [];
+    const received: EventEnvelope[] = [];
+    const apply = applyBatch(consumer, effects);
+    await backbone.consumeBatches({
+      consumer,
+      types: [s.type('moved')],
+      handleBatch: async (batch) => {
+        received.push(...batch);
+        await apply(batch);
+      },
+    });
+    await backbone.publish(events.slice(8));
+
+    await waitFor(() => effects.length >= 7, harness().takeoverTimeoutMs);
+    await sleep(300);
+    // The killed batch comes again (its position never moved) and the inbox keeps it from applying twice.
+    expect(received.map((event) => event.id)).toEqual(expect.arrayContaining(appliedByWorker));
+    expect(effects.map((event) => event.id).sort()).toEqual(
+      events
+        .slice(5)
+        .map((event) => event.id)
+        .sort(),
+    );
+    for (const partition of ['p0', 'p1']) {
+      const order = received.filter((event) => event.partitionkey === partition).map(nOf);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+  }, 40_000);
 }

@@ -27,6 +27,13 @@ describe.skipIf(!natsUrl)('nats backbone', () => {
 
   backboneContract(() => ({
     databaseUrl: testDatabaseUrl(),
+    workerEnv: {
+      NATS_URL: natsUrl!,
+      STREAM_PREFIX: streamPrefix,
+      SUBJECT_PREFIX: `test-${run}`,
+      PARTITIONS: '4',
+      ACK_WAIT_MS: '2000',
+    },
     takeoverTimeoutMs: 15_000,
     create: (options) =>
       createNatsBackbone({

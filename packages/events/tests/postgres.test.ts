@@ -11,6 +11,7 @@ import { backboneContract, quietLogger } from './contract';
 describe('postgres backbone', () => {
   backboneContract(() => ({
     databaseUrl: testDatabaseUrl(),
+    workerEnv: { NATS_URL: '' },
     takeoverTimeoutMs: 10_000,
     create: async (options) =>
       createPostgresBackbone({ databaseUrl: testDatabaseUrl(), logger: quietLogger, ...options }),

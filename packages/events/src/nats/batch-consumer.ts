@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, type Subscription as NatsSubscription, nanos } from '@nats-io/transport-node';
 import type pg from 'pg';
-import { BatchAbandoned, runBatch } from '../batch-runner';
+import { BatchAbandoned, type RunningBatchConsumer, runBatch } from '../batch-runner';
 import type { ResolvedBatchConsumeOptions } from '../consume-options';
 import { ConsumerLock } from '../consumer-lock';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
@@ -9,7 +9,6 @@ import { type EventEnvelope, envelopeFromLog } from '../envelope';
 import { matchesType, selectorsByDomain } from '../event-types';
 import type { BackboneMetrics } from '../metrics';
 import type { BackboneLogger } from '../port';
-import type { RunningBatchConsumer } from '../postgres/batch-consumer';
 import type { Retry } from '../retry';
 import { Semaphore } from '../semaphore';
 import { Waker } from '../waker';

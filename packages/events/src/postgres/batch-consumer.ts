@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import { BatchAbandoned, runBatch } from '../batch-runner';
+import { BatchAbandoned, type RunningBatchConsumer, runBatch } from '../batch-runner';
 import type { ResolvedBatchConsumeOptions } from '../consume-options';
 import { ConsumerLock } from '../consumer-lock';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
 import type { BackboneMetrics } from '../metrics';
 import type { NotificationListener } from '../notification-listener';
-import type { BackboneLogger, Subscription } from '../port';
+import type { BackboneLogger } from '../port';
 import type { Retry } from '../retry';
 import { Waker } from '../waker';
 import type { PostgresConsumerSettings } from './consumer';
@@ -30,11 +30,6 @@ interface LoggedEvent {
 interface Position {
   xid: string;
   seq: string;
-}
-
-export interface RunningBatchConsumer extends Subscription {
-  /** Events of the batch in hand that wait for another attempt. */
-  retrying(): number;
 }
 
 // Log rows looked at per round, as a multiple of the batch size: a consumer of rare types still moves its
