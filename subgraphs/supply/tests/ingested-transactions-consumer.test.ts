@@ -128,6 +128,26 @@ describe('handleIngestedBatch', () => {
     expect(inbox.every((row) => row.retryCount === 0)).toBe(true);
   });
 
+  it('fails a batch holding an event it can never apply, writing nothing, so the backbone dead-letters it', async () => {
+    const c = await catalog();
+    const good = receivedEvent(
+      canonicalRecord(c.tenantId, 'receipt', { sku: SKU_A, location: 'DC-NORTH', quantity: 10 }),
+    );
+    const poison = receivedEvent(
+      canonicalRecord(c.tenantId, 'receipt', { sku: SKU_A, location: 'DC-NORTH', quantity: 2 ** 40 }),
+    );
+
+    await expect(handleIngestedBatch(prisma, [good, poison], { retryCount: 0 })).rejects.toMatchObject({
+      code: 'EVENT_UNPROCESSABLE',
+      details: { outcome: 'QUANTITY_OUT_OF_RANGE' },
+    });
+    expect(await inboxOf([good, poison])).toEqual([]);
+    expect(await onHand(c, SKU_A, 'DC-NORTH')).toBeNull();
+
+    await handleIngestedBatch(prisma, [good], { retryCount: 1 });
+    expect(await onHand(c, SKU_A, 'DC-NORTH')).toBe(10);
+  });
+
   it('appends one position-changed event per changed position and the KPI, in the same transaction', async () => {
     const c = await catalog();
     await prisma.inventoryPosition.create({
