@@ -228,6 +228,28 @@ describe('POST /ingest/transactions', () => {
     expect((await prisma.eventLog.count()) - before).toBe(45);
   });
 
+  it('accepts a correction and a cancellation of an accepted transaction as new events; a re-sent one is a duplicate', async () => {
+    const original = transaction();
+    const correction = { ...original, status: 'corrected', timestamp: '2026-11-27T15:00:00Z' };
+    const cancellation = { ...original, status: 'cancelled', timestamp: '2026-11-27T16:00:00Z' };
+    expect((await send([original])).body.summary).toEqual({ accepted: 1, rejected: 0, duplicate: 0 });
+    expect((await send([correction, cancellation])).body.summary).toEqual({
+      accepted: 2,
+      rejected: 0,
+      duplicate: 0,
+    });
+    expect((await send([correction])).body.summary).toEqual({ accepted: 0, rejected: 0, duplicate: 1 });
+    const logged = await prisma.eventLog.findMany({
+      where: { source: eventSourceOf(sourceSystem), id: { startsWith: original.transaction_id } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(logged.map((row) => (row.envelope as { data: { status: string } }).data.status)).toEqual([
+      'active',
+      'corrected',
+      'cancelled',
+    ]);
+  });
+
   it('answers duplicate from the log when the memory index has not seen the id', async () => {
     const record = transaction();
     const key = randomUUID();

@@ -23,7 +23,7 @@ export interface Submission {
   record: unknown;
   /** What quarantine keeps if the submission is rejected (default: `record`), e.g. a CloudEvent with a bad envelope. */
   received?: unknown;
-  /** The event's id and source on the backbone (its dedup key); default: `transaction_id` from `source_system`. */
+  /** The event's id and source on the backbone (its dedup key); default: eventIdOf(record) from `source_system`. */
   identity?: { id: string; source: string; subject?: string };
   /** Found before the record was read (a bad CloudEvents envelope, say): the submission is rejected with them. */
   errors?: RecordIssue[];
@@ -64,6 +64,17 @@ export interface RecordValidation {
   errors: RecordIssue[];
   /** Rules broken under FALLBACK (under STRICT they are errors). */
   warnings: RecordIssue[];
+}
+
+/**
+ * The record's event id on the backbone (with its source, the dedup key). An active record is its
+ * transaction; a correction or cancellation of it is a new event about the same transaction, so it gets an id
+ * of its own — the same one when the same correction is sent again, so a retry is still a duplicate.
+ */
+export function eventIdOf(record: Pick<CanonicalTransactionV2, 'transaction_id' | 'status' | 'timestamp'>) {
+  return record.status === 'active'
+    ? record.transaction_id
+    : `${record.transaction_id}/${record.status}/${record.timestamp}`;
 }
 
 /** Event ids accepted this recently are answered `duplicate` from memory. */
@@ -262,7 +273,7 @@ export function createTransactionIngestor(options: TransactionIngestorOptions) {
       const source = submission.identity?.source ?? eventSourceOf(record.source_system);
       try {
         const event = createEvent({
-          id: submission.identity?.id ?? record.transaction_id,
+          id: submission.identity?.id ?? eventIdOf(record),
           source,
           subject: submission.identity?.subject,
           type: TRANSACTION_RECEIVED,
