@@ -743,6 +743,42 @@ export function backboneContract(harness: () => BackboneHarness): void {
     expect(duplicates?.find((value) => value.labels.consumer === consumer)?.value).toBe(2);
   });
 
+  it('hands a busy batch consumer over on stop at once: the next instance continues in order', async () => {
+    const s = scope();
+    const consumer = s.consumer('handover');
+    const [first, second] = [await open(), await open()];
+    const events = Array.from({ length: 40 }, (_, n) => s.event('moved', `p${n % 3}`, { n }));
+    await first.publish(events);
+    const effects: EventEnvelope[] = [];
+    const apply = applyBatch(consumer, effects);
+    const slowly = async (batch: EventEnvelope[]) => {
+      await apply(batch);
+      await sleep(40);
+    };
+    const running = await first.consumeBatches({
+      consumer,
+      types: [s.type('moved')],
+      maxBatchSize: 5,
+      handleBatch: slowly,
+    });
+    await waitFor(() => effects.length >= 10);
+    await running.stop();
+    const handedOverAt = performance.now();
+    const appliedBefore = effects.length;
+    expect(appliedBefore).toBeLessThan(40);
+
+    await second.consumeBatches({ consumer, types: [s.type('moved')], maxBatchSize: 5, handleBatch: slowly });
+    await waitFor(() => effects.length >= 40);
+    // Well below the NATS harness's 2 s ack wait: nothing waited for a redelivery.
+    expect(performance.now() - handedOverAt).toBeLessThan(1_800);
+    await sleep(200);
+    expect(effects.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
+    for (const partition of ['p0', 'p1', 'p2']) {
+      const order = effects.filter((event) => event.partitionkey === partition).map(nOf);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+  });
+
   it('takes over from a batch consumer process killed with SIGKILL after it applied a batch, applying each event once', async () => {
     const s = scope();
     const consumer = s.consumer('killed');

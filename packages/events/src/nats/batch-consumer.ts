@@ -79,13 +79,13 @@ export async function startNatsBatchConsumer(
   const durableConfig = (filter_subject: string) => ({
     durable_name: consumer,
     filter_subject,
-    // Room for the batch in hand and acknowledgements the server has not processed yet.
-    max_ack_pending: maxBatchSize * 2,
+    // Room for the batch in hand, the one pulled ahead, and acknowledgements not processed yet.
+    max_ack_pending: maxBatchSize * 3,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    // Redeliveries happen only when a holder died or hung (retries run in memory); the delivery-limit
-    // advisory dead-letters what keeps killing its holders.
-    max_deliver: retry.policy.maxAttempts,
+    // Redeliveries happen only when a holder stopped, died or hung (retries run in memory), so the limit
+    // leaves room for restarts; the delivery-limit advisory dead-letters what keeps killing its holders.
+    max_deliver: retry.policy.maxAttempts * 2,
     ack_wait: nanos(ackWaitMs),
   });
 
@@ -104,14 +104,14 @@ export async function startNatsBatchConsumer(
   const abandoned = () => stopped || failed || !lock.held;
 
   const pullFrom = async (source: Source, request: { batch: number; expiresMs?: number }) => {
-    const request_ = pull(nc, source.stream, source.durable, request);
-    pulls.add(request_);
+    const pending = pull(nc, source.stream, source.durable, request);
+    pulls.add(pending);
     try {
-      const messages = await request_.messages;
+      const messages = await pending.messages;
       for (const message of messages) held.add(message);
       return messages;
     } finally {
-      pulls.delete(request_);
+      pulls.delete(pending);
     }
   };
 
@@ -182,12 +182,12 @@ export async function startNatsBatchConsumer(
     }
   };
 
-  const readSource = async (source: Source) => {
+  const readSource = async (source: Source, queued: PulledMessage[][] = []) => {
     // After a full batch the next one is pulled while the handler applies this one.
     let ahead: Promise<PulledMessage[]> | undefined;
     try {
       while (!abandoned()) {
-        let messages = await (ahead ?? pullFrom(source, { batch: maxBatchSize }));
+        let messages = queued.shift() ?? (await (ahead ?? pullFrom(source, { batch: maxBatchSize })));
         ahead = undefined;
         if (messages.length === 0) {
           messages = await pullFrom(source, { batch: 1, expiresMs: idlePullMs });
@@ -200,7 +200,9 @@ export async function startNatsBatchConsumer(
           for (const message of messages) settle(message, 'nak');
           break;
         }
-        if (messages.length === maxBatchSize) ahead = pullFrom(source, { batch: maxBatchSize });
+        if (messages.length === maxBatchSize && queued.length === 0) {
+          ahead = pullFrom(source, { batch: maxBatchSize });
+        }
         await handling.acquire();
         try {
           await handle(source, messages);
@@ -210,42 +212,58 @@ export async function startNatsBatchConsumer(
       }
     } finally {
       // Handed back after the batch before them (nak'ed first, so redelivered first).
+      for (const message of queued.flat()) settle(message, 'nak');
       for (const message of (await ahead) ?? []) settle(message, 'nak');
     }
   };
 
-  /** Before pulling as the new holder: let a dead holder's requests expire and its messages fall due. */
-  const settleTakeover = async () => {
-    let waiting = false;
-    let unacknowledged = false;
+  /**
+   * Before pulling as the new holder. A predecessor that stopped cleanly acknowledged its batch and handed
+   * back the one it had pulled ahead (due at once, so they come first). One that died still holds its
+   * messages until their ack wait runs out, and anything pulled before then would overtake them. So: let a
+   * dead holder's waiting pull requests expire, then pull once and compare with what the server counts as
+   * unacknowledged. If it is all in hand, carry on with it; otherwise leave it unacknowledged (it falls due
+   * after the dead holder's messages) and wait one ack wait. The pull takes up to two batches, as much as a
+   * clean predecessor hands back. Returns what was pulled, per source, in batches.
+   */
+  const settleTakeover = async (): Promise<Map<Source, PulledMessage[][]>> => {
+    const firstBatches = new Map<Source, PulledMessage[][]>();
+    const infos = await Promise.all(
+      sources.map((source) => jsm.consumers.info(source.stream, source.durable)),
+    );
+    if (infos.some((info) => info.num_waiting > 0)) await stopWaker.sleep(idlePullMs + 100);
+    let heldElsewhere = false;
     for (const source of sources) {
-      const info = await jsm.consumers.info(source.stream, source.durable);
-      waiting ||= info.num_waiting > 0;
-      unacknowledged ||= info.num_ack_pending > 0;
-    }
-    if (waiting) {
-      await stopWaker.sleep(idlePullMs + 100);
-      for (const source of sources) {
-        unacknowledged ||= (await jsm.consumers.info(source.stream, source.durable)).num_ack_pending > 0;
+      const before = await jsm.consumers.info(source.stream, source.durable);
+      if (before.num_ack_pending === 0) continue;
+      const probe = await pullFrom(source, { batch: maxBatchSize * 2 });
+      const after = await jsm.consumers.info(source.stream, source.durable);
+      if (after.num_ack_pending <= probe.length) {
+        firstBatches.set(source, [probe.slice(0, maxBatchSize), probe.slice(maxBatchSize)]);
+        continue;
       }
+      heldElsewhere = true;
+      for (const message of probe) held.delete(message);
     }
-    if (unacknowledged) {
+    if (heldElsewhere) {
       logger.info({ consumer }, "batch consumer: waiting for the previous holder's messages to fall due");
-      await stopWaker.sleep(ackWaitMs);
+      await stopWaker.sleep(ackWaitMs + 100);
     }
+    return firstBatches;
   };
 
   const loop = async () => {
     while (!stopped) {
       try {
+        const wasHolding = lock.held;
         if (!(await lock.tryAcquire())) {
           await stopWaker.sleep(deps.lockPollIntervalMs);
           continue;
         }
-        await settleTakeover();
+        const firstBatches = wasHolding ? new Map<Source, PulledMessage[][]>() : await settleTakeover();
         failed = false;
         const readers = sources.map((source) =>
-          readSource(source).catch((error: unknown) => {
+          readSource(source, firstBatches.get(source)).catch((error: unknown) => {
             failed = true;
             for (const pending of pulls) pending.cancel();
             throw error;
@@ -284,6 +302,8 @@ export async function startNatsBatchConsumer(
       for (const pending of pulls) pending.cancel();
       await running;
       clearInterval(heartbeat);
+      // The server has the acknowledgements before the next holder looks at what is unacknowledged.
+      await nc.flush().catch(() => {});
       await lock.release();
       for (const advisory of advisories) advisory.unsubscribe();
     },
