@@ -36,8 +36,8 @@ interface Position {
 // offset over other domains' rows quickly, without one query reading the whole log.
 const scanFactor = 4;
 const minBlockedDelayMs = 10;
-const noop = async () => {};
 const maxErrorDelayMs = 5_000;
+const nothingMore = async () => {};
 
 /**
  * A batch consumer over backbone."EventLog". One instance at a time holds the consumer's lock (ConsumerLock);
@@ -71,7 +71,8 @@ export async function startPostgresBatchConsumer(
   );
 
   const abandoned = () => stopped || !lock.held;
-  const runDeps = <T extends LoggedEvent>(forget: (given: T) => Promise<void>) => ({
+  /** How runBatch works here; `afterDeadLetter` runs once an event's dead letter is recorded. */
+  const runDeps = <T extends LoggedEvent>(afterDeadLetter: (event: T) => Promise<void>) => ({
     consumer,
     handleBatch,
     retry,
@@ -87,7 +88,7 @@ export async function startPostgresBatchConsumer(
         lastError: describeError(error),
         errorCode: errorCodeOf(error),
       });
-      await forget(item);
+      await afterDeadLetter(item);
     },
     sleep: (ms: number) => stopWaker.sleep(ms),
     abandoned,
@@ -106,13 +107,14 @@ export async function startPostgresBatchConsumer(
       [consumer, maxBatchSize],
     );
     if (rows.length === 0) return false;
-    const forget = (seqs: string[]) =>
-      lock.query(
+    const forget = async (seqs: string[]) => {
+      await lock.query(
         'DELETE FROM "backbone"."Delivery" WHERE "consumer" = $1 AND "eventSeq" = ANY($2::bigint[])',
         [consumer, seqs],
       );
+    };
     await runBatch(
-      runDeps((row) => forget([row.seq]).then(() => {})),
+      runDeps((row) => forget([row.seq])),
       rows,
     );
     await forget(rows.map((row) => row.seq));
@@ -188,7 +190,7 @@ export async function startPostgresBatchConsumer(
       readAhead = readLog(read.next);
       readAhead.catch(() => {});
     }
-    if (read.events.length > 0) await runBatch(runDeps(noop), read.events);
+    if (read.events.length > 0) await runBatch(runDeps(nothingMore), read.events);
     if (read.next) await commitPosition(read.next);
     // Cheap estimate: log positions after the offset (all types; seq gaps from refused duplicates count).
     metrics.lag(consumer, read.more ? Math.max(0, Number(read.head ?? 0) - Number(position.seq)) : 0);
