@@ -32,14 +32,14 @@ describe.skipIf(!natsUrl)('nats backbone', () => {
       STREAM_PREFIX: streamPrefix,
       SUBJECT_PREFIX: `test-${run}`,
       PARTITIONS: '4',
-      ACK_WAIT_MS: '2000',
+      ACK_WAIT_MS: '3000',
     },
     takeoverTimeoutMs: 15_000,
     create: (options) =>
       createNatsBackbone({
         ...natsOptions(),
         // Short, so a batch consumer's takeover after a "killed" instance is quick.
-        ackWaitMs: 2_000,
+        ackWaitMs: 3_000,
         lockPollIntervalMs: 200,
         ...options,
       }),
