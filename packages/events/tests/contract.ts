@@ -801,19 +801,23 @@ export function backboneContract(harness: () => BackboneHarness): void {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
-    const appliedByWorker = await new Promise<string[]>((resolve, reject) => {
-      let output = '';
-      worker.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
-        if (line) resolve((JSON.parse(line) as { applied: string[] }).applied);
-      });
-      worker.on('exit', (code) => reject(new Error(`worker exited with ${code} before applying a batch`)));
-      setTimeout(() => reject(new Error('worker applied nothing within 15 s')), 15_000);
-    });
     const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.kill('SIGKILL');
-    await exited;
+    let appliedByWorker: string[];
+    try {
+      appliedByWorker = await new Promise<string[]>((resolve, reject) => {
+        let output = '';
+        worker.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
+          if (line) resolve((JSON.parse(line) as { applied: string[] }).applied);
+        });
+        worker.on('exit', (code) => reject(new Error(`worker exited with ${code} before applying a batch`)));
+        setTimeout(() => reject(new Error('worker applied nothing within 15 s')), 15_000);
+      });
+    } finally {
+      worker.kill('SIGKILL');
+      await exited;
+    }
     expect(appliedByWorker).toEqual(events.slice(0, 5).map((event) => event.id));
 
     const effects: EventEnvelope[] = [];
