@@ -3,13 +3,13 @@ import type { LocalConsumers } from '../local-consumers';
 import type { BackboneStats } from '../port';
 
 // Counting stops here; a longer backlog is estimated from the log positions.
-const countedLagLimit = 100_000;
+const countedLagLimit = 10_000;
 
 /**
  * Stats of every consumer with an offset (both kinds of durable consumer of the postgres adapter).
  *
  * lag = rows queued in Delivery for the consumer (dispatched, not handled yet) + log rows after its offset
- * in (xid, seq) order. The latter are counted exactly up to 100,000, matching the consumer's types when it
+ * in (xid, seq) order. The latter are counted exactly up to 10,000, matching the consumer's types when it
  * runs in this process (the types live only in the consumer's code), every type otherwise (rows of other
  * types are passed over quickly, so a healthy consumer shows a small figure either way); beyond that it is
  * the distance between the newest seq and the offset's seq. pendingRetries = Delivery rows that failed at
