@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import type { PrismaClient } from '@meridian/db';
 import { repoRoot } from '@meridian/db/embedded';
+import { deleteNatsNamespace } from '@meridian/events';
 import { demoTenant, demoUsers, seedDemoWorld } from '@meridian/prisma';
 import { startBenchDatabase } from './support/database';
 import type { LoadResult } from './support/ingest-load';
@@ -35,6 +36,8 @@ const CONSUMER = 'supply-ingested-transactions';
 
 const logDir = join(repoRoot, '.data', 'bench-logs');
 const natsUrl = process.env.NATS_URL?.trim() || undefined;
+// Streams of the run's own, deleted afterwards: a fresh database must not meet earlier runs' events.
+const natsNamespace = natsUrl ? `bench-${Date.now().toString(36)}` : '';
 const profileDir = process.env.BENCH_PROFILE_DIR;
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const count = (value: number) => value.toLocaleString('en-US');
@@ -119,6 +122,7 @@ try {
       INGEST_PORT: String(BENCH_PORTS.ingest),
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl ?? '',
+      NATS_NAMESPACE: natsNamespace,
       ACCESS_TOKEN_PUBLIC_KEY: JSON.stringify(keys.publicJwk),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -139,6 +143,7 @@ try {
       PORT: String(BENCH_PORTS.subgraphs.supply),
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl ?? '',
+      NATS_NAMESPACE: natsNamespace,
       GATEWAY_PUBLIC_KEY: JSON.stringify(gatewayKeys.publicJwk),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -350,4 +355,5 @@ try {
   await supply?.stop();
   await ingest?.stop();
   await database.stop();
+  if (natsUrl) await deleteNatsNamespace(natsUrl, natsNamespace);
 }

@@ -23,6 +23,7 @@ export interface GatewayConfig {
   host: string;
   databaseUrl: string;
   natsUrl?: string;
+  natsNamespace?: string;
   accessTokenPublicKey: string;
   gatewayPrivateKey: string;
   subgraphUrls: SubgraphUrls;
@@ -38,6 +39,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     host: config.HOST,
     databaseUrl: config.DATABASE_URL,
     natsUrl: config.NATS_URL,
+    natsNamespace: config.NATS_NAMESPACE,
     accessTokenPublicKey: config.ACCESS_TOKEN_PUBLIC_KEY,
     gatewayPrivateKey: config.GATEWAY_PRIVATE_KEY,
     subgraphUrls: subgraphUrlsFromEnv(env),

@@ -14,7 +14,12 @@ try {
     importSigningKey(config.accessTokenPublicKey),
     importSigningKey(config.gatewayPrivateKey),
   ]);
-  const backbone = await createBackbone({ databaseUrl: config.databaseUrl, natsUrl: config.natsUrl, logger });
+  const backbone = await createBackbone({
+    databaseUrl: config.databaseUrl,
+    natsUrl: config.natsUrl,
+    natsNamespace: config.natsNamespace,
+    logger,
+  });
   const gateway = await startGatewayServer({
     ...config,
     auth: new GatewayAuth({ accessTokenPublicKey, gatewayPrivateKey }),

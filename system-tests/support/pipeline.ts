@@ -3,6 +3,7 @@ import { importSigningKey, issueAccessToken } from '@meridian/auth';
 import { createPrismaClient, type PrismaClient } from '@meridian/db';
 import { type RunningDatabase, repoRoot, startEmbeddedPostgres } from '@meridian/db/embedded';
 import { migrateDatabase } from '@meridian/db/migrate';
+import { deleteNatsNamespace } from '@meridian/events';
 import { ensureDevKeys } from '@meridian/platform';
 import { keyEnv } from '@meridian/platform/keys';
 import { type RunningService, startService, stopServices } from '@meridian/platform/processes';
@@ -62,10 +63,13 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
 
   const ingestPort = 15100 + (options.databasePort % 100);
   const supplyPort = 15200 + (options.databasePort % 100);
+  // Streams of its own: earlier runs' events on the same NATS server must not reach this database.
+  const natsNamespace = options.natsUrl ? `${options.name}-${Date.now().toString(36)}` : '';
   const common = {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     NATS_URL: options.natsUrl ?? '',
+    NATS_NAMESPACE: natsNamespace,
     LOG_LEVEL: 'warn',
   };
   const tsx = (entry: string) => ({
@@ -133,6 +137,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
       await stopServices([ingest, ...(supply ? [supply] : [])]);
       await prisma.$disconnect();
       await database.stop();
+      if (options.natsUrl) await deleteNatsNamespace(options.natsUrl, natsNamespace);
     },
   };
 }

@@ -33,7 +33,13 @@ const metrics = createMetrics('ingest');
 const ingestMetrics = createIngestMetrics(metrics.registry);
 const prisma = createPrismaClient(config.DATABASE_URL);
 // Appends go through the outbox; the backbone also runs the NATS relay when NATS_URL is set.
-const backbone = await createBackbone({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL, logger });
+const backbone = await createBackbone({
+  databaseUrl: config.DATABASE_URL,
+  natsUrl: config.NATS_URL,
+  natsNamespace: config.NATS_NAMESPACE,
+  logger,
+  registry: metrics.registry,
+});
 const ingestor = createTransactionIngestor({ prisma, logger });
 const accessTokenKey = await importSigningKey(config.ACCESS_TOKEN_PUBLIC_KEY);
 const captureService = createCaptureService({ prisma, ingestor, logger });

@@ -56,5 +56,11 @@ export const commonEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().min(1, 'set DATABASE_URL (the start command sets it for you)'),
   NATS_URL: optionalUrl,
+  /** Separates deployments that share one NATS server (see createBackbone's natsNamespace). */
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'NATS_NAMESPACE must be 1-32 lower-case letters, digits or "-"')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 };
 export * from './shutdown';

@@ -32,6 +32,7 @@ export async function runSubgraph(module: SubgraphModule): Promise<void> {
     const backbone = await createBackbone({
       databaseUrl: config.DATABASE_URL,
       natsUrl: config.NATS_URL,
+      natsNamespace: config.NATS_NAMESPACE,
       logger,
       registry: metrics.registry,
     });

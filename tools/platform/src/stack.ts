@@ -9,6 +9,8 @@ export type StackPorts = Record<Exclude<keyof typeof DEFAULT_PORTS, 'embeddedPos
 export interface StackOptions {
   databaseUrl: string;
   natsUrl?: string;
+  /** Keeps this stack's NATS streams apart from other deployments on the same server. */
+  natsNamespace?: string;
   keys: PlatformKeys;
   ports?: Partial<StackPorts>;
   logDir: string;
@@ -35,6 +37,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     NODE_ENV: options.nodeEnv ?? 'production',
     DATABASE_URL: options.databaseUrl,
     NATS_URL: options.natsUrl ?? '',
+    NATS_NAMESPACE: options.natsNamespace ?? '',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
   const subgraphUrl = (name: keyof StackPorts) => `http://127.0.0.1:${ports[name]}/graphql`;

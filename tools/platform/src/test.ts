@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase, dropDatabase, repoRoot, resolveDatabaseUrl } from '@meridian/db/embedded';
+import { deleteNatsNamespace } from '@meridian/events';
 import { buildWeb } from './build';
 import { ensureDevKeys } from './keys';
 import { ServiceStartError } from './processes';
@@ -68,12 +69,16 @@ async function runEndToEnd(adminUrl: string): Promise<SuiteResult> {
   const databaseUrl = await createDatabase(adminUrl, databaseName);
   const outputFile = join(repoRoot, 'e2e', 'test-results', 'results.json');
   rmSync(outputFile, { force: true });
+  // A fresh database must not meet events of earlier runs on a shared NATS server.
+  const natsUrl = process.env.NATS_URL?.trim() || undefined;
+  const natsNamespace = natsUrl ? `e2e-${Date.now().toString(36)}` : undefined;
   try {
     await prepareDatabase(databaseUrl);
     await buildWeb(say);
     const stack = await startStack({
       databaseUrl,
-      natsUrl: process.env.NATS_URL,
+      natsUrl,
+      natsNamespace,
       keys: await ensureDevKeys(join(repoRoot, '.data', 'keys')),
       ports: TEST_PORTS,
       logDir: join(repoRoot, '.data', 'logs', 'e2e'),
@@ -105,6 +110,7 @@ async function runEndToEnd(adminUrl: string): Promise<SuiteResult> {
     return { suite: 'e2e', passed: 0, failed: 1, skipped: 0 };
   } finally {
     await dropDatabase(adminUrl, databaseName).catch(() => undefined);
+    if (natsUrl && natsNamespace) await deleteNatsNamespace(natsUrl, natsNamespace).catch(() => undefined);
   }
   if (!existsSync(outputFile)) return { suite: 'e2e', passed: 0, failed: 1, skipped: 0 };
   const { stats } = JSON.parse(readFileSync(outputFile, 'utf8')) as {

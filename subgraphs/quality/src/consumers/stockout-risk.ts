@@ -15,7 +15,7 @@ export function startStockoutRiskConsumer({ prisma, backbone, logger }: Subgraph
     handler: async (event) => {
       const position = inventoryPositionChangedData.parse(event.data);
       await prisma.$transaction(async (tx) => {
-        if (!(await applyOnce(tx, CONSUMER, event.id))) return;
+        if (!(await applyOnce(tx, CONSUMER, event))) return;
         const open = await findOpenExceptionOfKind(tx, position.tenantId, 'STOCKOUT_RISK', position.skuId);
         const raised = stockoutException(position, open !== null);
         if (!raised) return;
