@@ -6,7 +6,7 @@
  * subgraph's /metrics. Afterwards every record answered `accepted` is looked up in backbone."EventLog" and in
  * the stock ledger once the consumer has drained (lost = 0), and on-hand must have grown by exactly the
  * accepted units (duplicate effects = 0).
- * Env: BENCH_DURATION (s, default 60), BENCH_CONNECTIONS (default 4), BENCH_BATCH (records a request,
+ * Env: BENCH_CONSUMER (during | after, see CONSUMER_MODE), BENCH_DURATION (s, default 60), BENCH_CONNECTIONS (default 4), BENCH_BATCH (records a request,
  * default 500), BENCH_RESEND_EVERY (re-send every n-th batch, default 10), NATS_URL (the backbone relays to
  * NATS JetStream), BENCH_PROFILE_DIR (a V8 CPU profile of the ingest process).
  */
@@ -32,6 +32,9 @@ const SOURCE_SYSTEM = 'bench';
 const EVENT_SOURCE = `meridian/ingest/${SOURCE_SYSTEM}`;
 
 const DRAIN_TIMEOUT_MS = 300_000;
+/** `during` (default): the consumer applies while the load runs, as in production. `after`: the load meets
+ * the ingest alone (its capacity), then the consumer drains the backlog alone (its capacity). */
+const CONSUMER_MODE = process.env.BENCH_CONSUMER === 'after' ? 'after' : 'during';
 const CONSUMER = 'supply-ingested-transactions';
 
 const logDir = join(repoRoot, '.data', 'bench-logs');
@@ -132,40 +135,49 @@ try {
   });
   const ingestPid = ingest.child.pid as number;
 
-  console.log('Starting the supply subgraph (the consumer that applies ingested transactions) …');
   const supplyBase = `http://127.0.0.1:${BENCH_PORTS.subgraphs.supply}`;
-  supply = await startProcess({
-    name: 'supply',
-    entry: join('subgraphs', 'supply', 'src', 'main.ts'),
-    cwd: repoRoot,
-    logDir,
-    env: {
-      PORT: String(BENCH_PORTS.subgraphs.supply),
-      DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl ?? '',
-      NATS_NAMESPACE: natsNamespace,
-      GATEWAY_PUBLIC_KEY: JSON.stringify(gatewayKeys.publicJwk),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-    },
-    ready: answers200(`${supplyBase}/healthz`),
-  });
-  const supplyPid = supply.child.pid as number;
+  const startSupply = async () => {
+    console.log('Starting the supply subgraph (the consumer that applies ingested transactions) …');
+    const started = await startProcess({
+      name: 'supply',
+      entry: join('subgraphs', 'supply', 'src', 'main.ts'),
+      cwd: repoRoot,
+      logDir,
+      env: {
+        PORT: String(BENCH_PORTS.subgraphs.supply),
+        DATABASE_URL: databaseUrl,
+        NATS_URL: natsUrl ?? '',
+        NATS_NAMESPACE: natsNamespace,
+        GATEWAY_PUBLIC_KEY: JSON.stringify(gatewayKeys.publicJwk),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+      },
+      ready: answers200(`${supplyBase}/healthz`),
+    });
+    return {
+      process: started,
+      pid: started.child.pid as number,
+      cpuBefore: cpuSecondsOf(started.child.pid as number),
+    };
+  };
   const lagSamples: number[] = [];
-  const sampleLag = setInterval(() => {
-    consumerLag(supplyBase)
-      .then((lag) => {
-        if (lag !== null) lagSamples.push(lag);
-      })
-      .catch(() => {});
-  }, 1_000);
+  const sampleLag = () =>
+    setInterval(() => {
+      consumerLag(supplyBase)
+        .then((lag) => {
+          if (lag !== null) lagSamples.push(lag);
+        })
+        .catch(() => {});
+    }, 1_000);
+  let consumer = CONSUMER_MODE === 'during' ? await startSupply() : undefined;
+  supply = consumer?.process;
+  const lagDuringLoad = CONSUMER_MODE === 'during' ? sampleLag() : undefined;
 
   console.log(
     `Loading POST /ingest/transactions for ${DURATION_S} s: ${CONNECTIONS} connections, ${BATCH} records a batch, ` +
       `every ${RESEND_EVERY}th batch re-sent; backbone on ${natsUrl ? 'NATS JetStream' : 'PostgreSQL'} …`,
   );
   const cpuBefore = cpuSecondsOf(ingestPid);
-  const supplyCpuBefore = cpuSecondsOf(supplyPid);
   const { result, acceptedIds } = await runLoad({
     LOAD_URL: `${base}/ingest/transactions`,
     LOAD_TOKEN: token,
@@ -178,10 +190,12 @@ try {
     LOAD_TARGETS: JSON.stringify(targets.map((target) => [target.skuCode, target.locationCode])),
   });
   const ingestCpuSeconds = cpuSecondsOf(ingestPid) - cpuBefore;
-  clearInterval(sampleLag);
+  clearInterval(lagDuringLoad);
 
-  console.log('Waiting for the consumer to apply every accepted event …');
   const loadEndedAt = Date.now();
+  consumer ??= await startSupply();
+  supply = consumer.process;
+  console.log('Waiting for the consumer to apply every accepted event …');
   let applied = 0;
   while (Date.now() - loadEndedAt < DRAIN_TIMEOUT_MS) {
     applied = await ledgerRows(prisma);
@@ -189,7 +203,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const drainSeconds = (Date.now() - loadEndedAt) / 1000;
-  const supplyCpuSeconds = cpuSecondsOf(supplyPid) - supplyCpuBefore;
+  const supplyCpuSeconds = cpuSecondsOf(consumer.pid) - consumer.cpuBefore;
 
   // With NATS, wait (up to 30 s) for the relay to publish the sampled rows, so accept → NATS is complete.
   const sampleIds = result.samples.map((sample) => sample.id);
@@ -324,7 +338,10 @@ try {
         : 'n/a (no lag metric)',
     ],
     ['drained after the load stopped', `${drainSeconds.toFixed(1)} s`],
-    ['applied events/s over load + drain', count(Math.round(inLedger / (seconds + drainSeconds)))],
+    [
+      CONSUMER_MODE === 'during' ? 'applied events/s over load + drain' : 'applied events/s while draining',
+      count(Math.round(inLedger / (CONSUMER_MODE === 'during' ? seconds + drainSeconds : drainSeconds))),
+    ],
   ]);
   console.log('');
   printTable([
