@@ -45,6 +45,16 @@ describe('envelope', () => {
 });
 
 describe('validated envelopes', () => {
+  it('with data the caller vouches for as JSON: attributes still checked, the result as trusted', () => {
+    const event = createEvent({ ...base, data: { quantity: 5 } }, { dataIsJson: true });
+    expect(event).toMatchObject({ type: base.type, tenantid: 't1', data: { quantity: 5 } });
+    expect(Object.isFrozen(event)).toBe(true);
+    expect(ensureEnvelope(event)).toBe(event);
+    expect(() => createEvent({ ...base, type: 'NoDomain', data: 1 }, { dataIsJson: true })).toThrow(
+      /type must look like/,
+    );
+  });
+
   it('are frozen, so the append path can trust them without checking again', () => {
     const event = createEvent({
       source: 'meridian/test',

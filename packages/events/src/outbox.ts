@@ -29,41 +29,41 @@ export const backboneChannel = 'meridian_backbone';
 
 // 8000-byte NOTIFY payload limit: 200 seqs of up to 20 digits stay well below it.
 const rowsPerStatement = 200;
-const columnsPerRow = 7;
 
 export interface SqlStatement {
   sql: string;
   values: unknown[];
 }
 
+// One array parameter per column (unnest) rather than a parameter per value: a 200-row statement binds 7
+// values instead of 1,400, which the driver (and Prisma's raw-query runtime) serialise far faster.
+const appendSql = `WITH appended AS (
+  INSERT INTO "backbone"."EventLog" ("id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope")
+  SELECT "id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope"::jsonb
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         WITH ORDINALITY AS row ("id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope", "position")
+   ORDER BY "position"
+  ON CONFLICT ("source", "id") DO NOTHING
+  RETURNING "seq"
+)
+SELECT pg_notify('${backboneChannel}', string_agg("seq"::text, ',' ORDER BY "seq")) FROM appended HAVING count(*) > 0`;
+
 /** INSERT … ON CONFLICT (source, id) DO NOTHING, then pg_notify of the new seqs (delivered at commit). */
 export function appendStatements(events: EventEnvelope[]): SqlStatement[] {
   const statements: SqlStatement[] = [];
   for (let start = 0; start < events.length; start += rowsPerStatement) {
     const chunk = events.slice(start, start + rowsPerStatement).map(ensureEnvelope);
-    const values: unknown[] = [];
-    const rows = chunk.map((event, index) => {
-      values.push(
-        event.id,
-        event.source,
-        event.type,
-        event.partitionkey,
-        event.tenantid,
-        event.correlationid ?? null,
-        JSON.stringify(withoutSequence(event)),
-      );
-      const p = index * columnsPerRow;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`;
-    });
     statements.push({
-      sql: `WITH appended AS (
-  INSERT INTO "backbone"."EventLog" ("id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope")
-  VALUES ${rows.join(', ')}
-  ON CONFLICT ("source", "id") DO NOTHING
-  RETURNING "seq"
-)
-SELECT pg_notify('${backboneChannel}', string_agg("seq"::text, ',' ORDER BY "seq")) FROM appended HAVING count(*) > 0`,
-      values,
+      sql: appendSql,
+      values: [
+        chunk.map((event) => event.id),
+        chunk.map((event) => event.source),
+        chunk.map((event) => event.type),
+        chunk.map((event) => event.partitionkey),
+        chunk.map((event) => event.tenantid),
+        chunk.map((event) => event.correlationid ?? null),
+        chunk.map((event) => JSON.stringify(withoutSequence(event))),
+      ],
     });
   }
   return statements;

@@ -272,17 +272,21 @@ export function createTransactionIngestor(options: TransactionIngestorOptions) {
       }
       const source = submission.identity?.source ?? eventSourceOf(record.source_system);
       try {
-        const event = createEvent({
-          id: submission.identity?.id ?? eventIdOf(record),
-          source,
-          subject: submission.identity?.subject,
-          type: TRANSACTION_RECEIVED,
-          tenantId,
-          // Ordering is per SKU (or shipment); a record with neither needs no order.
-          partitionKey: record.sku_id ?? record.shipment_id ?? record.transaction_id,
-          correlationId: record.correlation_id,
-          data: transactionReceivedData(record, warnings),
-        });
+        // The canonical schema just parsed the record (plain JSON by construction); warnings are plain too.
+        const event = createEvent(
+          {
+            id: submission.identity?.id ?? eventIdOf(record),
+            source,
+            subject: submission.identity?.subject,
+            type: TRANSACTION_RECEIVED,
+            tenantId,
+            // Ordering is per SKU (or shipment); a record with neither needs no order.
+            partitionKey: record.sku_id ?? record.shipment_id ?? record.transaction_id,
+            correlationId: record.correlation_id,
+            data: transactionReceivedData(record, warnings),
+          },
+          { dataIsJson: true },
+        );
         return {
           index,
           kind: 'valid',
