@@ -43,25 +43,32 @@ export async function findLiveKey(
   return { requestHash: row.requestHash, response: { status: row.responseStatus, body: row.responseBody } };
 }
 
-/** Records the response in the same transaction as the work it describes (an expired row is replaced). */
+/**
+ * Records the response in the same transaction as the work it describes (an expired row is replaced). Raw SQL
+ * with the body as JSON text: through Prisma's model API a 500-result body cost more CPU than the append.
+ */
 export async function saveKey(
   tx: Transaction,
   claim: IdempotencyClaim,
   response: StoredResponse,
   now = new Date(),
 ): Promise<void> {
-  const fields = {
-    requestHash: claim.requestHash,
-    responseStatus: response.status,
-    responseBody: response.body as Prisma.InputJsonValue,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
-  };
-  await tx.idempotencyKey.upsert({
-    where: { tenantId_key: { tenantId: claim.tenantId, key: claim.key } },
-    create: { tenantId: claim.tenantId, key: claim.key, ...fields },
-    update: fields,
-  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ingest"."IdempotencyKey"
+       ("tenantId", "key", "requestHash", "responseStatus", "responseBody", "createdAt", "expiresAt")
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
+     ON CONFLICT ("tenantId", "key") DO UPDATE SET
+       "requestHash" = EXCLUDED."requestHash", "responseStatus" = EXCLUDED."responseStatus",
+       "responseBody" = EXCLUDED."responseBody", "createdAt" = EXCLUDED."createdAt",
+       "expiresAt" = EXCLUDED."expiresAt"`,
+    claim.tenantId,
+    claim.key,
+    claim.requestHash,
+    response.status,
+    JSON.stringify(response.body),
+    now,
+    new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+  );
 }
 
 /** Deletes up to `limit` expired keys; small bounded batches keep each purge short. */
