@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
+import { canonicalTransactionFixture } from '@meridian/canonical/testing';
 import { createTestPrismaClient } from '@meridian/db/testing';
 import { createTransactionIngestor, eventSourceOf, purgeExpiredKeys, tryLockKey } from '@meridian/ingestion';
 import { seedCatalog } from '@meridian/ingestion/testing';
@@ -48,23 +49,7 @@ afterAll(async () => {
 });
 
 function transaction(overrides: Record<string, unknown> = {}) {
-  return {
-    transaction_id: randomUUID(),
-    correlation_id: 'po-4711',
-    source_system: sourceSystem,
-    event_type: 'inventory_adjustment',
-    sku_id: 'SKU-1',
-    shipment_id: null,
-    lot: null,
-    measure: { quantity: 5, uom: 'EA' },
-    timestamp: '2026-11-27T14:05:00Z',
-    version: '2.0.0',
-    status: 'active',
-    tenant_id: tenantId,
-    idempotency_key: randomUUID(),
-    payload: { location_id: 'DC-1', reason: 'correction', note: null },
-    ...overrides,
-  };
+  return canonicalTransactionFixture(tenantId, { source_system: sourceSystem, ...overrides });
 }
 
 interface Sent {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalTransactionFixture } from '@meridian/canonical/testing';
 import type { PrismaClient } from '@meridian/db';
 import { createTestPrismaClient } from '@meridian/db/testing';
 import { createLogger } from '@meridian/observability';
@@ -26,23 +27,13 @@ function ingestorWith(options: Partial<Parameters<typeof createTransactionIngest
 }
 
 function transactionOf(tenantId: string, change: Record<string, unknown> = {}) {
-  return {
-    transaction_id: randomUUID(),
+  return canonicalTransactionFixture(tenantId, {
     correlation_id: 'po-1',
-    source_system: 'erp',
     event_type: 'receipt',
     sku_id: 'SKU-A',
-    shipment_id: null,
-    lot: null,
-    measure: { quantity: 5, uom: 'EA' },
-    timestamp: '2026-11-27T14:05:00Z',
-    version: '2.0.0',
-    status: 'active',
-    tenant_id: tenantId,
-    idempotency_key: randomUUID(),
     payload: { receipt_id: 'R-1', order_id: null, location_id: 'DC-A', condition: 'good' },
     ...change,
-  };
+  });
 }
 
 async function tenantWithCatalog() {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalTransactionFixture } from '@meridian/canonical/testing';
 import type { PrismaClient } from '@meridian/db';
 import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
 import { createBackbone, type EventBackbone } from '@meridian/events';
@@ -39,22 +40,10 @@ async function tenantWithDeadLetter() {
   await seedCatalog(prisma, tenantId, { skus: ['SKU-1'], locations: ['DC-1'] });
   const correlationId = `po-${randomUUID()}`;
   const transactionId = randomUUID();
-  const record = {
+  const record = canonicalTransactionFixture(tenantId, {
     transaction_id: transactionId,
     correlation_id: correlationId,
-    source_system: 'erp',
-    event_type: 'inventory_adjustment',
-    sku_id: 'SKU-1',
-    shipment_id: null,
-    lot: null,
-    measure: { quantity: 5, uom: 'EA' },
-    timestamp: '2026-11-27T14:05:00Z',
-    version: '2.0.0',
-    status: 'active',
-    tenant_id: tenantId,
-    idempotency_key: randomUUID(),
-    payload: { location_id: 'DC-1', reason: 'correction', note: null },
-  };
+  });
   const submitted = await subgraph.request(
     'mutation($r: [String!]!, $k: String!) { submitTransactions(recordsJson: $r, idempotencyKey: $k) { replayed } }',
     { as: testUser(tenantId, ['partner']), variables: { r: [JSON.stringify(record)], k: randomUUID() } },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalTransactionFixture } from '@meridian/canonical/testing';
 import type { PrismaClient } from '@meridian/db';
 import { createTestPrismaClient } from '@meridian/db/testing';
 import { seedCatalog } from '@meridian/ingestion/testing';
@@ -72,23 +73,12 @@ async function newTenant(): Promise<Tenant> {
     analyst: testUser(id, ['analyst']),
     admin: testUser(id, ['admin']),
     partner: testUser(id, ['partner']),
-    record: (change = {}) => ({
-      transaction_id: randomUUID(),
-      correlation_id: `po-${randomUUID().slice(0, 8)}`,
-      source_system: 'partner-portal',
-      event_type: 'inventory_adjustment',
-      sku_id: 'SKU-1',
-      shipment_id: null,
-      lot: null,
-      measure: { quantity: 5, uom: 'EA' },
-      timestamp: '2026-11-27T14:05:00Z',
-      version: '2.0.0',
-      status: 'active',
-      tenant_id: id,
-      idempotency_key: randomUUID(),
-      payload: { location_id: 'DC-1', reason: 'correction', note: null },
-      ...change,
-    }),
+    record: (change = {}) =>
+      canonicalTransactionFixture(id, {
+        correlation_id: `po-${randomUUID().slice(0, 8)}`,
+        source_system: 'partner-portal',
+        ...change,
+      }),
   };
 }
 
