@@ -3,7 +3,15 @@ import { createTestPrismaClient } from '@meridian/db/testing';
 import type { EventEnvelope } from '@meridian/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleIngestedBatch, SUPPLY_INGEST_CONSUMER } from '../src/consumers/ingested-transactions';
-import { canonicalRecord, createCatalog, receivedEvent, type TestCatalog } from './support';
+import {
+  canonicalRecord,
+  onHandAt,
+  receivedEvent,
+  SKU_A,
+  SKU_B,
+  type TestCatalog,
+  twoSkuCatalog,
+} from './support';
 
 let prisma: PrismaClient;
 
@@ -15,34 +23,8 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
-const SKU_A = 'SKUA0001';
-const SKU_B = 'SKUB0002';
-
-function catalog() {
-  return createCatalog(
-    prisma,
-    [SKU_A, SKU_B],
-    [
-      { code: 'DC-NORTH', type: 'DC' },
-      { code: 'DC-EAST', type: 'DC' },
-      { code: 'STORE-1', type: 'STORE' },
-    ],
-  );
-}
-
-function onHand(c: TestCatalog, sku: string, location: string) {
-  return prisma.inventoryPosition
-    .findUnique({
-      where: {
-        tenantId_skuId_locationId: {
-          tenantId: c.tenantId,
-          skuId: c.skus[sku]!,
-          locationId: c.locations[location]!,
-        },
-      },
-    })
-    .then((position) => position?.onHand ?? null);
-}
+const catalog = () => twoSkuCatalog(prisma);
+const onHand = (c: TestCatalog, sku: string, location: string) => onHandAt(prisma, c, sku, location);
 
 function inboxOf(events: EventEnvelope[]) {
   return prisma.inbox.findMany({

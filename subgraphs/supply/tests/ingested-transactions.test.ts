@@ -6,7 +6,15 @@ import type { EventEnvelope } from '@meridian/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyIngestedTransactions } from '../src/services/ingested-transactions';
 import { LIVE_SCHEMA } from '../src/store/ledger';
-import { canonicalRecord, createCatalog, receivedEvent, type TestCatalog } from './support';
+import {
+  canonicalRecord,
+  onHandAt,
+  receivedEvent,
+  SKU_A,
+  SKU_B,
+  type TestCatalog,
+  twoSkuCatalog,
+} from './support';
 
 let prisma: PrismaClient;
 
@@ -18,34 +26,8 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
-const SKU_A = 'SKUA0001';
-const SKU_B = 'SKUB0002';
-
-function catalog() {
-  return createCatalog(
-    prisma,
-    [SKU_A, SKU_B],
-    [
-      { code: 'DC-NORTH', type: 'DC' },
-      { code: 'DC-EAST', type: 'DC' },
-      { code: 'STORE-1', type: 'STORE' },
-    ],
-  );
-}
-
-function onHand(c: TestCatalog, sku: string, location: string) {
-  return prisma.inventoryPosition
-    .findUnique({
-      where: {
-        tenantId_skuId_locationId: {
-          tenantId: c.tenantId,
-          skuId: c.skus[sku]!,
-          locationId: c.locations[location]!,
-        },
-      },
-    })
-    .then((position) => position?.onHand ?? null);
-}
+const catalog = () => twoSkuCatalog(prisma);
+const onHand = (c: TestCatalog, sku: string, location: string) => onHandAt(prisma, c, sku, location);
 
 const applyLive = (events: EventEnvelope[]) =>
   prisma.$transaction((tx) => applyIngestedTransactions(tx, LIVE_SCHEMA, events));

@@ -133,3 +133,34 @@ export function receivedEvent(
     data: record,
   });
 }
+
+export const SKU_A = 'SKUA0001';
+export const SKU_B = 'SKUB0002';
+
+/** Two SKUs, two DCs and a store: the catalog most ingestion tests need. */
+export function twoSkuCatalog(prisma: PrismaClient) {
+  return createCatalog(
+    prisma,
+    [SKU_A, SKU_B],
+    [
+      { code: 'DC-NORTH', type: 'DC' },
+      { code: 'DC-EAST', type: 'DC' },
+      { code: 'STORE-1', type: 'STORE' },
+    ],
+  );
+}
+
+/** On hand of a SKU at a location, or null when no position exists. */
+export function onHandAt(prisma: PrismaClient, c: TestCatalog, sku: string, location: string) {
+  return prisma.inventoryPosition
+    .findUnique({
+      where: {
+        tenantId_skuId_locationId: {
+          tenantId: c.tenantId,
+          skuId: c.skus[sku]!,
+          locationId: c.locations[location]!,
+        },
+      },
+    })
+    .then((position) => position?.onHand ?? null);
+}
