@@ -28,7 +28,11 @@ interface Kind {
 }
 
 const platform = await startBenchPlatform();
-const backbone = await createBackbone({ databaseUrl: platform.databaseUrl, natsUrl: platform.natsUrl });
+const backbone = await createBackbone({
+  databaseUrl: platform.databaseUrl,
+  natsUrl: platform.natsUrl,
+  natsNamespace: platform.natsNamespace,
+});
 const clients: Client[] = [];
 try {
   const tenantId = platform.tenantId;

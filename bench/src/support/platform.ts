@@ -9,6 +9,7 @@ import {
 import { SUBGRAPH_NAMES, type SubgraphName } from '@meridian/config';
 import type { PrismaClient } from '@meridian/db';
 import { repoRoot } from '@meridian/db/embedded';
+import { deleteNatsNamespace } from '@meridian/events';
 import { demoTenant, demoUsers, seedDemoWorld } from '@meridian/prisma';
 import { startBenchDatabase } from './database';
 import { BENCH_PORTS } from './ports';
@@ -18,6 +19,8 @@ export interface BenchPlatform {
   databaseUrl: string;
   /** The backbone is NATS JetStream when NATS_URL is set, as in production; PostgreSQL otherwise. */
   natsUrl?: string;
+  /** The run's own NATS streams (deleted by `stop`), so a fresh database never meets earlier runs' events. */
+  natsNamespace?: string;
   prisma: PrismaClient;
   subgraphUrls: Record<SubgraphName, string>;
   /** The demo tenant's id. */
@@ -49,12 +52,14 @@ function keyEnv(access: SigningKeyPair, gateway: SigningKeyPair) {
  */
 export async function startBenchPlatform(): Promise<BenchPlatform> {
   const natsUrl = process.env.NATS_URL?.trim() || undefined;
+  const natsNamespace = natsUrl ? `bench-${Date.now().toString(36)}` : undefined;
   const database = await startBenchDatabase();
   const { databaseUrl, prisma } = database;
   const children: BenchProcess[] = [];
   const stop = async () => {
     await Promise.all(children.map((child) => child.stop()));
     await database.stop();
+    if (natsUrl && natsNamespace) await deleteNatsNamespace(natsUrl, natsNamespace);
   };
   try {
     say('Seeding the demo world …');
@@ -67,6 +72,7 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     const common = {
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl ?? '',
+      NATS_NAMESPACE: natsNamespace ?? '',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
     };
@@ -121,6 +127,7 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     return {
       databaseUrl,
       natsUrl,
+      natsNamespace,
       prisma,
       subgraphUrls,
       tenantId: demoTenant.id,
