@@ -137,8 +137,16 @@ export const policyChangeProposedData = z.object({
   tenantId: z.uuid(),
   skuId: z.uuid(),
   locationId: z.uuid(),
-  before: z.object({ reorderPoint: z.number().int(), safetyStock: z.number().int(), orderQuantity: z.number().int() }),
-  after: z.object({ reorderPoint: z.number().int(), safetyStock: z.number().int(), orderQuantity: z.number().int() }),
+  before: z.object({
+    reorderPoint: z.number().int(),
+    safetyStock: z.number().int(),
+    orderQuantity: z.number().int(),
+  }),
+  after: z.object({
+    reorderPoint: z.number().int(),
+    safetyStock: z.number().int(),
+    orderQuantity: z.number().int(),
+  }),
   /** Relative change of the reorder point, e.g. 0.08 */
   variance: z.number(),
   explanation: z.string(),
