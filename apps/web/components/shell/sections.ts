@@ -10,7 +10,7 @@ export const sections: readonly Section[] = [
   { label: 'Inventory', href: '/inventory', built: false },
   { label: 'Promotions', href: '/promotions', built: false },
   { label: 'Shipments', href: '/shipments', built: false },
-  { label: 'Master data', href: '/master-data', built: false },
+  { label: 'Master data', href: '/master-data', built: true },
   { label: 'Quality', href: '/quality', built: false },
   { label: 'Ingestion', href: '/ingestion', built: true },
   { label: 'Admin', href: '/admin', built: false },
