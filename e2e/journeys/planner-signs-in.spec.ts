@@ -17,8 +17,8 @@ test('a planner who opens the tower is asked to sign in, lands on the overview, 
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   // Sections that later issues build are marked, not faked.
-  await expect(nav.getByRole('link', { name: /Inventory/ })).toHaveCount(0);
-  await expect(nav.locator('[aria-disabled="true"]', { hasText: 'Inventory' })).toContainText(
+  await expect(nav.getByRole('link', { name: /Shipments/ })).toHaveCount(0);
+  await expect(nav.locator('[aria-disabled="true"]', { hasText: 'Shipments' })).toContainText(
     'not built yet',
   );
 

@@ -7,8 +7,10 @@ export interface Section {
 
 export const sections: readonly Section[] = [
   { label: 'Overview', href: '/overview', built: true },
-  { label: 'Inventory', href: '/inventory', built: false },
-  { label: 'Promotions', href: '/promotions', built: false },
+  { label: 'Inventory', href: '/inventory', built: true },
+  { label: 'Promotions', href: '/promotions', built: true },
+  { label: 'Purchase orders', href: '/purchase-orders', built: true },
+  { label: 'Pilot', href: '/pilot', built: true },
   { label: 'Shipments', href: '/shipments', built: false },
   { label: 'Master data', href: '/master-data', built: true },
   { label: 'Quality', href: '/quality', built: false },
