@@ -52,8 +52,14 @@ const DEFAULT_SEASON_LENGTH = 7;
 const DEFAULT_ORIGINS = 8;
 /** Origins are a week apart, so every weekday is forecast from every distance. */
 const ORIGIN_STRIDE = 7;
-/** Below this share of demand days the series counts as intermittent and Croston's family joins the race. */
-const INTERMITTENT_ZERO_SHARE = 0.1;
+/** From this share of zero-demand days on, Croston's family joins the race. */
+const SOME_ZEROS_SHARE = 0.1;
+/**
+ * From this share of zero days on (an average interval between demands of 1.32 days, Syntetos–Boylan's
+ * cut-off) only Croston's family runs: WAPE rewards forecasting the median, and the median day of
+ * intermittent demand is zero, so level and trend models would win backtests by under-forecasting.
+ */
+const INTERMITTENT_ZERO_SHARE = 1 - 1 / 1.32;
 const LOWER_QUANTILE = 0.1;
 const UPPER_QUANTILE = 0.9;
 /** Residuals a week of the horizon needs before its own quantiles are trusted over the pooled ones. */
@@ -82,10 +88,11 @@ function zeroShare(history: readonly number[]): number {
 }
 
 function candidateModels(history: readonly number[], seasonLength: number): ForecastModelName[] {
-  const intermittent = zeroShare(history) >= INTERMITTENT_ZERO_SHARE;
+  const zeros = zeroShare(history);
   const seasonal = history.length >= 2 * seasonLength;
   return MODEL_ORDER.filter((model) => {
-    if (model === 'croston' || model === 'sba' || model === 'tsb') return intermittent;
+    if (model === 'croston' || model === 'sba' || model === 'tsb') return zeros >= SOME_ZEROS_SHARE;
+    if (zeros >= INTERMITTENT_ZERO_SHARE) return false;
     if (model === 'seasonal_naive' || model === 'holt_winters') return seasonal;
     return true;
   });
@@ -239,7 +246,7 @@ function forecastShortHistory(
   seasonLength: number,
 ): DemandForecast {
   const length = history.length;
-  const name: ForecastModelName = zeroShare(history) >= 0.3 && length > 0 ? 'sba' : 'ses';
+  const name: ForecastModelName = zeroShare(history) >= INTERMITTENT_ZERO_SHARE && length > 0 ? 'sba' : 'ses';
   const model = MODELS[name];
   const totals = emptyTotals();
   const residuals: number[] = [];
