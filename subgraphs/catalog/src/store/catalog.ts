@@ -72,3 +72,10 @@ export function listLocations(db: Db, tenantId: string, type?: LocationType | nu
 export function findLocationsByIds(db: Db, tenantId: string, ids: readonly string[]) {
   return db.location.findMany({ where: { tenantId, id: { in: [...ids] } } });
 }
+
+export function findChildLocations(db: Db, tenantId: string, parentIds: readonly string[]) {
+  return db.location.findMany({
+    where: { tenantId, parentId: { in: [...parentIds] } },
+    orderBy: { code: 'asc' },
+  });
+}

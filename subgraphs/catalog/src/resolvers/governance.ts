@@ -1,0 +1,26 @@
+import type { SubgraphContext } from '@meridian/subgraph-runtime';
+import * as stewardship from '../services/stewardship';
+
+type Reference = { id: string };
+
+/** Stewardship tasks, owners' notifications, snapshots, mappings and bulk imports. */
+export const governanceResolvers = {
+  Query: {
+    stewardshipTasks: (
+      _: unknown,
+      args: { open?: boolean | null; first?: number | null },
+      { prisma, identity }: SubgraphContext,
+    ) => stewardship.listTasks(prisma, identity, args.open ?? null, args.first ?? 50),
+    myNotifications: (
+      _: unknown,
+      args: { unreadOnly?: boolean | null; first?: number | null },
+      { prisma, identity }: SubgraphContext,
+    ) => stewardship.listNotifications(prisma, identity, args.unreadOnly ?? false, args.first ?? 50),
+  },
+  Mutation: {
+    resolveStewardshipTask: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>
+      stewardship.resolveTask(prisma, identity, id),
+    markNotificationRead: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>
+      stewardship.markNotificationRead(prisma, identity, id),
+  },
+};

@@ -1,0 +1,202 @@
+import { type Identity, requireRole, requireUser, type UserIdentity } from '@meridian/auth';
+import { changeRequestDecidedData, DOMAIN_EVENT_TYPES } from '@meridian/canonical';
+import type { ChangeRequest, ChangeRequestStatus, Prisma, PrismaClient } from '@meridian/db';
+import { ErrorCode, MeridianError } from '@meridian/errors';
+import { appendToOutbox, createEvent } from '@meridian/events';
+import { ENTITY_TYPES, type EntityType, parseRecord } from '../domain/records';
+import { stewardshipDueAt } from '../domain/stewardship';
+import * as governance from '../store/governance';
+import * as records from '../store/records';
+import { checkReferences, publish, SOURCE } from './publication';
+
+const REPLENISHMENT_POLICY = 'REPLENISHMENT_POLICY';
+
+/** Master data is decided by data stewards (analyst); replenishment policies by planners. Admins decide both. */
+function requireDecider(identity: Identity, changeRequest: Pick<ChangeRequest, 'entityType'>): UserIdentity {
+  return changeRequest.entityType === REPLENISHMENT_POLICY
+    ? requireRole(identity, 'planner')
+    : requireRole(identity, 'analyst');
+}
+
+async function lockPending(tx: Prisma.TransactionClient, tenantId: string, id: string) {
+  const changeRequest = await governance.lockChangeRequest(tx, tenantId, id);
+  if (!changeRequest) {
+    throw new MeridianError(ErrorCode.NOT_FOUND, `No change request ${id} in your tenant.`, { field: 'id' });
+  }
+  if (changeRequest.status !== 'PENDING') {
+    throw new MeridianError(ErrorCode.CONFLICT, `The change request is already ${changeRequest.status}.`, {
+      field: 'id',
+    });
+  }
+  return changeRequest;
+}
+
+function refuseOwnRequest(user: UserIdentity, changeRequest: ChangeRequest, action: string) {
+  if (changeRequest.requestedById === user.userId) {
+    throw new MeridianError(
+      ErrorCode.FORBIDDEN,
+      `A change request needs a second person: ask another data steward to ${action} your own request.`,
+      { field: 'id' },
+    );
+  }
+}
+
+/**
+ * Approves (publishing the staged record as the next version) or rejects a pending change request. The decider
+ * must hold the right role and must not be the requester. Emits `catalog.change_request_decided` either way.
+ */
+export async function decideChangeRequest(
+  prisma: PrismaClient,
+  identity: Identity,
+  id: string,
+  status: 'APPROVED' | 'REJECTED',
+  comment: string | null | undefined,
+): Promise<ChangeRequest> {
+  const { tenantId } = requireUser(identity);
+  const decisionComment = comment?.trim() || null;
+  if (status === 'REJECTED' && (!decisionComment || decisionComment.length < 3)) {
+    throw new MeridianError(ErrorCode.BAD_USER_INPUT, 'comment: say why you reject it (3+ characters).', {
+      field: 'comment',
+    });
+  }
+  return prisma.$transaction(
+    async (tx) => {
+      const changeRequest = await lockPending(tx, tenantId, id);
+      const user = requireDecider(identity, changeRequest);
+      refuseOwnRequest(user, changeRequest, status === 'APPROVED' ? 'approve' : 'reject');
+      const now = new Date();
+      let publishedVersion: number | null = null;
+      if (status === 'APPROVED' && ENTITY_TYPES.includes(changeRequest.entityType as EntityType)) {
+        publishedVersion = await publishStaged(tx, changeRequest, user);
+      }
+      const decided = await governance.updateChangeRequest(tx, changeRequest.id, {
+        status,
+        decidedAt: now,
+        decidedById: user.userId,
+        decisionComment,
+        publishedVersion,
+      });
+      await governance.closeTasksOfChangeRequest(tx, changeRequest.id, user.userId, now);
+      await appendToOutbox(tx, [
+        createEvent({
+          source: SOURCE,
+          type: DOMAIN_EVENT_TYPES.changeRequestDecided,
+          tenantId,
+          partitionKey: changeRequest.entityId ?? changeRequest.id,
+          subject: `change-request/${changeRequest.id}`,
+          data: changeRequestDecidedData.parse({
+            tenantId,
+            changeRequestId: changeRequest.id,
+            entityType: changeRequest.entityType,
+            entityId: changeRequest.entityId,
+            status,
+            proposed: changeRequest.proposed,
+            decidedById: user.userId,
+            decidedAt: now.toISOString(),
+          }),
+        }),
+      ]);
+      return decided;
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+/** The sandbox copy becomes the next version, provided nobody published another version meanwhile. */
+async function publishStaged(
+  tx: Prisma.TransactionClient,
+  changeRequest: ChangeRequest,
+  approver: UserIdentity,
+): Promise<number> {
+  const entityType = changeRequest.entityType as EntityType;
+  const before = await records.findRecord(tx, approver.tenantId, entityType, changeRequest.entityId!, true);
+  if (!before) throw new MeridianError(ErrorCode.NOT_FOUND, 'The record of this change request is gone.');
+  if (before.version !== changeRequest.baseVersion) {
+    throw new MeridianError(
+      ErrorCode.CONFLICT,
+      `The record moved from version ${changeRequest.baseVersion} to ${before.version} since this request was made; reject it and ask for a new one.`,
+      { field: 'id' },
+    );
+  }
+  const record = parseRecord(entityType, changeRequest.proposed as Record<string, unknown>);
+  await checkReferences(tx, approver.tenantId, entityType, before.id, record);
+  const version = await publish(tx, {
+    tenantId: approver.tenantId,
+    entityType,
+    entityId: before.id,
+    before,
+    record,
+    authorId: changeRequest.requestedById,
+    approvedById: approver.userId,
+    comment: changeRequest.comment,
+    ticketId: changeRequest.ticketId,
+    changeRequestId: changeRequest.id,
+  });
+  return version?.version ?? before.version;
+}
+
+/** A steward other than the requester has seen the request: its 24 h acknowledgement task is done. */
+export async function acknowledgeChangeRequest(prisma: PrismaClient, identity: Identity, id: string) {
+  const { tenantId } = requireUser(identity);
+  return prisma.$transaction(async (tx) => {
+    const changeRequest = await lockPending(tx, tenantId, id);
+    const user = requireDecider(identity, changeRequest);
+    refuseOwnRequest(user, changeRequest, 'acknowledge');
+    if (changeRequest.acknowledgedAt) return changeRequest;
+    const now = new Date();
+    await governance.closeTasksOfChangeRequest(tx, id, user.userId, now);
+    return governance.updateChangeRequest(tx, id, { acknowledgedAt: now, acknowledgedById: user.userId });
+  });
+}
+
+export async function withdrawChangeRequest(prisma: PrismaClient, identity: Identity, id: string) {
+  const user = requireUser(identity);
+  return prisma.$transaction(async (tx) => {
+    const changeRequest = await lockPending(tx, user.tenantId, id);
+    if (changeRequest.requestedById !== user.userId) {
+      throw new MeridianError(ErrorCode.FORBIDDEN, 'Only the requester can withdraw a change request.', {
+        field: 'id',
+      });
+    }
+    const now = new Date();
+    await governance.closeTasksOfChangeRequest(tx, id, user.userId, now);
+    return governance.updateChangeRequest(tx, id, {
+      status: 'WITHDRAWN',
+      decidedAt: now,
+      decidedById: user.userId,
+    });
+  });
+}
+
+export function listChangeRequests(
+  prisma: PrismaClient,
+  identity: Identity,
+  status: ChangeRequestStatus | null | undefined,
+  first: number,
+) {
+  const { tenantId } = requireUser(identity);
+  return governance.listChangeRequests(prisma, tenantId, status ?? null, Math.min(Math.max(first, 1), 200));
+}
+
+export function findChangeRequest(prisma: PrismaClient, identity: Identity, id: string) {
+  return governance.findChangeRequest(prisma, requireUser(identity).tenantId, id);
+}
+
+export function pendingForRecord(prisma: PrismaClient, identity: Identity, entityId: string) {
+  return governance.listPendingForRecords(prisma, requireUser(identity).tenantId, [entityId]);
+}
+
+/** When acknowledgement is due: every change request crossed a threshold, so each is high-impact (24 h). */
+export function acknowledgeDueAt(changeRequest: Pick<ChangeRequest, 'requestedAt'>): Date {
+  return stewardshipDueAt('HIGH_IMPACT_ACK', changeRequest.requestedAt);
+}
+
+/** Not acknowledged (nor decided) within the SLA, whether it is still open or was answered late. */
+export function slaBreached(
+  changeRequest: Pick<ChangeRequest, 'requestedAt' | 'acknowledgedAt' | 'decidedAt'>,
+  now = new Date(),
+): boolean {
+  const due = acknowledgeDueAt(changeRequest).getTime();
+  const answeredAt = changeRequest.acknowledgedAt ?? changeRequest.decidedAt;
+  return (answeredAt?.getTime() ?? now.getTime()) > due;
+}
