@@ -40,7 +40,7 @@ const backbone = await createBackbone({
   logger,
   registry: metrics.registry,
 });
-const ingestor = createTransactionIngestor({ prisma, logger });
+const ingestor = createTransactionIngestor({ prisma, logger, databaseUrl: config.DATABASE_URL });
 const accessTokenKey = await importSigningKey(config.ACCESS_TOKEN_PUBLIC_KEY);
 const captureService = createCaptureService({ prisma, ingestor, logger });
 // EPCIS capture jobs a crash (or a lost database) left running are finished here, now and every minute.

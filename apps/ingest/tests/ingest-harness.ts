@@ -3,7 +3,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import { canonicalTransactionFixture } from '@meridian/canonical/testing';
-import { createTestPrismaClient } from '@meridian/db/testing';
+import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
 import { createTransactionIngestor } from '@meridian/ingestion';
 import { seedCatalog } from '@meridian/ingestion/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
@@ -41,7 +41,13 @@ export async function startIngest() {
   const ingestMetrics = createIngestMetrics(metrics.registry);
   await seedCatalog(prisma, tenantId, { skus: ['SKU-1'], locations: ['DC-1'] });
   // Tests switch a tenant's validation mode and read the minute counts soon after.
-  const ingestor = createTransactionIngestor({ prisma, logger, policyTtlMs: 0, countsFlushMs: 200 });
+  const ingestor = createTransactionIngestor({
+    prisma,
+    logger,
+    databaseUrl: testDatabaseUrl(),
+    policyTtlMs: 0,
+    countsFlushMs: 200,
+  });
   const accessTokenKey = await importSigningKey(keys.publicJwk);
   const writes = { ingestor, accessTokenKey, metrics: ingestMetrics };
   const server: Server = createIngestServer({

@@ -3,7 +3,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import { canonicalTransactionFixture } from '@meridian/canonical/testing';
-import { createTestPrismaClient } from '@meridian/db/testing';
+import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
 import { createTransactionIngestor, eventSourceOf, purgeExpiredKeys, tryLockKey } from '@meridian/ingestion';
 import { seedCatalog } from '@meridian/ingestion/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
@@ -18,6 +18,7 @@ const sourceSystem = `wms-${randomUUID().slice(0, 8)}`;
 let server: Server;
 let baseUrl: string;
 let token: string;
+let closeIngestor: () => Promise<void>;
 
 beforeAll(async () => {
   const keys = await generateSigningKeyPair('ingest-test');
@@ -31,7 +32,8 @@ beforeAll(async () => {
   token = (await issueAccessToken(await importSigningKey(keys.privateJwk), user)).token;
   const logger = createLogger('ingest-test');
   await seedCatalog(prisma, tenantId, { skus: ['SKU-1'], locations: ['DC-1'] });
-  const ingestor = createTransactionIngestor({ prisma, logger });
+  const ingestor = createTransactionIngestor({ prisma, logger, databaseUrl: testDatabaseUrl() });
+  closeIngestor = ingestor.close;
   const metrics = createMetrics('ingest_test');
   const route = transactionsRoute({
     ingestor,
@@ -45,6 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
+  await closeIngestor();
   await prisma.$disconnect();
 });
 

@@ -35,13 +35,15 @@ export interface SqlStatement {
   values: unknown[];
 }
 
-// One array parameter per column (unnest) rather than a parameter per value: a 200-row statement binds 7
-// values instead of 1,400, which the driver (and Prisma's raw-query runtime) serialise far faster.
+// The whole chunk as ONE JSON text parameter, unpacked by json_to_recordset: serialised in a single
+// JSON.stringify, with no per-element array-literal escaping in the driver and no JSON text inside JSON.
+// (Seven text[] parameters, the envelope as JSON text in one of them, cost about a quarter of the ingest's CPU.)
 const appendSql = `WITH appended AS (
   INSERT INTO "backbone"."EventLog" ("id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope")
-  SELECT "id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope"::jsonb
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-         WITH ORDINALITY AS row ("id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope", "position")
+  SELECT "id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope"
+    FROM json_to_recordset($1::json) AS row (
+           "id" text, "source" text, "type" text, "partitionKey" text, "tenantId" text, "correlationId" text,
+           "envelope" jsonb, "position" int)
    ORDER BY "position"
   ON CONFLICT ("source", "id") DO NOTHING
   RETURNING "seq"
@@ -52,19 +54,20 @@ SELECT pg_notify('${backboneChannel}', string_agg("seq"::text, ',' ORDER BY "seq
 export function appendStatements(events: EventEnvelope[]): SqlStatement[] {
   const statements: SqlStatement[] = [];
   for (let start = 0; start < events.length; start += rowsPerStatement) {
-    const chunk = events.slice(start, start + rowsPerStatement).map(ensureEnvelope);
-    statements.push({
-      sql: appendSql,
-      values: [
-        chunk.map((event) => event.id),
-        chunk.map((event) => event.source),
-        chunk.map((event) => event.type),
-        chunk.map((event) => event.partitionkey),
-        chunk.map((event) => event.tenantid),
-        chunk.map((event) => event.correlationid ?? null),
-        chunk.map((event) => JSON.stringify(withoutSequence(event))),
-      ],
+    const rows = events.slice(start, start + rowsPerStatement).map((candidate, position) => {
+      const event = ensureEnvelope(candidate);
+      return {
+        id: event.id,
+        source: event.source,
+        type: event.type,
+        partitionKey: event.partitionkey,
+        tenantId: event.tenantid,
+        correlationId: event.correlationid ?? null,
+        envelope: withoutSequence(event),
+        position,
+      };
     });
+    statements.push({ sql: appendSql, values: [JSON.stringify(rows)] });
   }
   return statements;
 }

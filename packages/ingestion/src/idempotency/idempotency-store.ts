@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '@meridian/db';
+import type { PrismaClient } from '@meridian/db';
+import type { SqlQueryExecutor } from '@meridian/events';
 
 /** How long a key answers with its first response. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -14,7 +15,8 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
-type Transaction = Prisma.TransactionClient;
+/** The write's transaction: a Prisma transaction client or a `pg` client inside BEGIN … COMMIT. */
+type Transaction = SqlQueryExecutor;
 
 /**
  * Takes the key for the rest of the caller's transaction, without waiting: false when another request with
@@ -36,10 +38,16 @@ export async function findLiveKey(
   claim: Pick<IdempotencyClaim, 'tenantId' | 'key'>,
   now = new Date(),
 ): Promise<{ requestHash: string; response: StoredResponse } | null> {
-  const row = await tx.idempotencyKey.findUnique({
-    where: { tenantId_key: { tenantId: claim.tenantId, key: claim.key } },
-  });
-  if (!row || row.expiresAt <= now) return null;
+  const [row] = await tx.$queryRawUnsafe<
+    { requestHash: string; responseStatus: number; responseBody: unknown }[]
+  >(
+    `SELECT "requestHash", "responseStatus", "responseBody" FROM "ingest"."IdempotencyKey"
+      WHERE "tenantId" = $1 AND "key" = $2 AND "expiresAt" > $3`,
+    claim.tenantId,
+    claim.key,
+    now,
+  );
+  if (!row) return null;
   return { requestHash: row.requestHash, response: { status: row.responseStatus, body: row.responseBody } };
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient, QuarantinedRecord } from '@meridian/db';
+import type { SqlExecutor } from '@meridian/events';
 import { type QuarantineRow, quarantineRowsJson } from './quarantine-rows';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -9,7 +10,7 @@ export type QuarantineStatus = 'QUARANTINED' | 'REPLAYED' | 'DISCARDED';
  * Writes the rows with one statement, in the caller's transaction (the write they belong to). A record that
  * was JSON null reads back from the recordset as SQL NULL: it is kept as JSON null.
  */
-export async function insertQuarantined(tx: Prisma.TransactionClient, rows: QuarantineRow[]): Promise<void> {
+export async function insertQuarantined(tx: SqlExecutor, rows: QuarantineRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO "ingest"."QuarantinedRecord"
