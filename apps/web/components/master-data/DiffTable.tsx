@@ -1,0 +1,43 @@
+import { diffRows, type FieldChangeLike } from '../../lib/master-data';
+
+/** Field-level changes as a before/after table, values with their units. */
+export function DiffTable({
+  changes,
+  label,
+  testId = 'diff-table',
+}: {
+  changes: readonly FieldChangeLike[];
+  label: string;
+  testId?: string;
+}) {
+  const rows = diffRows(changes);
+  if (rows.length === 0) return <p className="panel__hint">No field changed.</p>;
+  return (
+    <table className="data-table md-diff" aria-label={label} data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Before</th>
+          <th scope="col">After</th>
+          <th scope="col" className="data-table__number">
+            Change
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.field} data-testid="diff-row" data-field={row.field}>
+            <th scope="row">{row.label}</th>
+            <td className="md-diff__before" data-testid="diff-before">
+              {row.before}
+            </td>
+            <td className="md-diff__after" data-testid="diff-after">
+              {row.after}
+            </td>
+            <td className="data-table__number">{row.relativeChange ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

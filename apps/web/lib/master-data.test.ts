@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeApprovalReason,
+  diffRows,
+  entityLabel,
+  fieldLabel,
+  formatCents,
+  formatFieldValue,
+  importFormatOfFile,
+  masterRecordPath,
+  orderedPair,
+} from './master-data';
+
+describe('masterRecordPath', () => {
+  it('puts each entity type under its own segment', () => {
+    expect(masterRecordPath('SKU', 'a1')).toBe('/master-data/skus/a1');
+    expect(masterRecordPath('SUPPLIER', 'b/2')).toBe('/master-data/suppliers/b%2F2');
+    expect(masterRecordPath('LOCATION', 'c3')).toBe('/master-data/locations/c3');
+  });
+});
+
+describe('entityLabel', () => {
+  it('names the governed types and spells out others', () => {
+    expect(entityLabel('SUPPLIER')).toBe('Supplier');
+    expect(entityLabel('REPLENISHMENT_POLICY')).toBe('Replenishment policy');
+  });
+});
+
+describe('formatting field values', () => {
+  it('shows cents as dollars', () => {
+    expect(formatCents(2060)).toBe('$20.60');
+    expect(formatCents(123456)).toBe('$1,234.56');
+    expect(formatFieldValue('priceCents', 1999)).toBe('$19.99');
+  });
+
+  it('adds the unit of measurements', () => {
+    expect(formatFieldValue('weightGrams', 1700)).toBe('1,700 g');
+    expect(formatFieldValue('lengthMm', 320)).toBe('320 mm');
+    expect(formatFieldValue('leadTimeHours', 48)).toBe('48 h');
+    expect(formatFieldValue('packSize', 12)).toBe('12 base units');
+    expect(formatFieldValue('reliability', 0.955)).toBe('95.5%');
+    expect(formatFieldValue('reliability', '0.9')).toBe('90.0%');
+  });
+
+  it('says when a value is not set, and shows other values as they are', () => {
+    expect(formatFieldValue('weightGrams', null)).toBe('not set');
+    expect(formatFieldValue('name', '')).toBe('not set');
+    expect(formatFieldValue('name', 'Trailhead Tee')).toBe('Trailhead Tee');
+    expect(formatFieldValue('quarantined', true)).toBe('Yes');
+    expect(formatFieldValue('somethingElse', { a: 1 })).toBe('{"a":1}');
+  });
+
+  it('lists unit conversions', () => {
+    expect(
+      formatFieldValue('uomConversions', [
+        { uom: 'CS', factor: 12 },
+        { uom: 'PK', factor: 0.5 },
+      ]),
+    ).toBe('1 CS = 12 base units, 1 PK = 0.5 base units');
+    expect(formatFieldValue('uomConversions', [])).toBe('none');
+  });
+
+  it('names fields in words, unknown ones from their camelCase', () => {
+    expect(fieldLabel('priceCents')).toBe('List price');
+    expect(fieldLabel('leadTimeStdDevHours')).toBe('Lead time std. dev.');
+    expect(fieldLabel('safetyStockDays')).toBe('Safety stock days');
+  });
+});
+
+describe('diffRows', () => {
+  it('shows before and after with units and the relative change of numbers', () => {
+    const rows = diffRows([
+      { field: 'priceCents', before: 2000, after: 2060 },
+      { field: 'name', before: 'Tee', after: 'Trail Tee' },
+      { field: 'weightGrams', before: null, after: 170 },
+      { field: 'unitCostCents', before: 0, after: 650 },
+    ]);
+    expect(rows).toEqual([
+      {
+        field: 'priceCents',
+        label: 'List price',
+        before: '$20.00',
+        after: '$20.60',
+        relativeChange: '+3.0%',
+      },
+      { field: 'name', label: 'Name', before: 'Tee', after: 'Trail Tee', relativeChange: null },
+      { field: 'weightGrams', label: 'Weight', before: 'not set', after: '170 g', relativeChange: null },
+      // No relative change from zero.
+      { field: 'unitCostCents', label: 'Unit cost', before: '$0.00', after: '$6.50', relativeChange: null },
+    ]);
+  });
+
+  it('signs a decrease', () => {
+    expect(diffRows([{ field: 'leadTimeHours', before: 100, after: 75 }])[0]?.relativeChange).toBe('-25.0%');
+  });
+});
+
+describe('orderedPair', () => {
+  it('compares the older version with the newer, whatever the picking order', () => {
+    expect(orderedPair(5, 2)).toEqual({ fromVersion: 2, toVersion: 5 });
+    expect(orderedPair(2, 5)).toEqual({ fromVersion: 2, toVersion: 5 });
+  });
+});
+
+describe('describeApprovalReason', () => {
+  it('states a price change and its threshold as percentages', () => {
+    expect(
+      describeApprovalReason({ rule: 'PRICE_CHANGE', field: 'priceCents', variance: 0.03, threshold: 0.01 }),
+    ).toBe(
+      'Price changed beyond the approval threshold: List price changed by 3.0%; changes over 1.0% need approval.',
+    );
+  });
+
+  it('states a lead-time change in hours', () => {
+    expect(
+      describeApprovalReason({
+        rule: 'LEAD_TIME_CHANGE',
+        field: 'leadTimeHours',
+        variance: 72,
+        threshold: 48,
+      }),
+    ).toBe('Lead time changed by 72 h; changes over 48 h need approval.');
+  });
+});
+
+describe('importFormatOfFile', () => {
+  it('reads the format from the extension', () => {
+    expect(importFormatOfFile('skus.CSV')).toBe('CSV');
+    expect(importFormatOfFile('export.json')).toBe('JSON');
+    expect(importFormatOfFile('notes.txt')).toBeNull();
+  });
+});
