@@ -3,7 +3,7 @@ import { type InventoryPosition, Prisma, type PrismaClient } from '@meridian/db'
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const table = Prisma.sql`"supply"."InventoryPosition"`;
-const columns = Prisma.sql`"id", "tenantId", "skuId", "locationId", "onHand", "allocated", "inTransit", "reorderPoint", "safetyStock", "updatedAt"`;
+const columns = Prisma.sql`"id", "tenantId", "skuId", "locationId", "onHand", "allocated", "inTransit", "onOrder", "reorderPoint", "safetyStock", "updatedAt"`;
 /** The rule of domain/position.ts isAtStockoutRisk, in SQL so that filtering and counting stay in the database. */
 const cover = Prisma.sql`("onHand" - "allocated" + "inTransit")`;
 const atStockoutRisk = Prisma.sql`${cover} <= "reorderPoint"`;
