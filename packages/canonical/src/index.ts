@@ -1,5 +1,16 @@
 export * from './domain-events';
 export * from './gtin';
+export {
+  MAPPING_KINDS,
+  type MappingError,
+  type MappingErrorCode,
+  type MappingKind,
+  type MappingResult,
+  type MappingTable,
+  mappingsInForce,
+  mapSourceRecord,
+  type SourceMappingRule,
+} from './mapping/source-mapping';
 export { jsonSchemaText, type SchemaIndex, schemaIndex } from './publishing/json-schema';
 export { SCHEMA_VERSIONS, type SchemaVersion, schemaPath } from './publishing/registry';
 export { EVENT_TYPES, type EventType } from './transactions/event-types';
