@@ -42,6 +42,7 @@ graphql(`
     changes {
       ...FieldChangeEntry
     }
+    authorId
     authorName
     approvedById
     comment
@@ -77,6 +78,7 @@ graphql(`
       ...ApprovalReason
     }
     baseVersion
+    requestedById
     requestedByName
     comment
     ticketId

@@ -5,6 +5,7 @@ import {
   formFieldOfError,
   gs1CheckDigit,
   gtinProblem,
+  messageWithoutField,
   parseMoney,
   parsePercent,
   skuCodeProblem,
@@ -122,9 +123,11 @@ describe('validateDraft', () => {
       reliability: '0.955',
     });
     expect(draft.reliability).toBe('95.5');
-    expect(validateDraft(supplierFields, { ...draft, reliability: '120' })).toEqual({
-      reliability: 'Reliability is a percentage from 0 to 100.',
+    expect(validateDraft(supplierFields, { ...draft, reliability: '120', code: 'sup saigon' })).toEqual({
+      code: 'A code is 2 to 32 capital letters, digits or dashes, starting with a letter or digit.',
+      reliability: 'Reliability is a percentage from 0 to 100 with at most one decimal.',
     });
+    expect(validateDraft(supplierFields, { ...draft, reliability: '95.55' })).toHaveProperty('reliability');
   });
 });
 
@@ -163,6 +166,14 @@ describe('formFieldOfError', () => {
     expect(formFieldOfError('input.gtin', names)).toBe('gtin');
     expect(formFieldOfError('context.comment', names)).toBe('comment');
     expect(formFieldOfError('familyId', names)).toBeNull();
+    expect(formFieldOfError('uomConversions.0.uom', names)).toBeNull();
     expect(formFieldOfError(null, names)).toBeNull();
+  });
+
+  it('drops the field name the API puts before its message', () => {
+    expect(messageWithoutField('priceCents: must be at most 1000000000.', 'priceCents')).toBe(
+      'Must be at most 1000000000.',
+    );
+    expect(messageWithoutField('The SKU code is taken.', 'code')).toBe('The SKU code is taken.');
   });
 });

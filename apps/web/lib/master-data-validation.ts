@@ -15,6 +15,7 @@ export type FieldKind =
   | 'sku-code'
   | 'gtin'
   | 'uom'
+  | 'jurisdiction'
   | 'integer'
   | 'money'
   | 'percent'
@@ -56,16 +57,16 @@ export const skuFields: readonly FormField[] = [
     required: true,
   },
   { name: 'packSize', label: 'Pack size', kind: 'integer', unit: 'base units', min: 1, required: true },
-  { name: 'weightGrams', label: 'Weight', kind: 'integer', unit: 'g', min: 0 },
-  { name: 'lengthMm', label: 'Length', kind: 'integer', unit: 'mm', min: 0 },
-  { name: 'widthMm', label: 'Width', kind: 'integer', unit: 'mm', min: 0 },
-  { name: 'heightMm', label: 'Height', kind: 'integer', unit: 'mm', min: 0 },
+  { name: 'weightGrams', label: 'Weight', kind: 'integer', unit: 'g', min: 1 },
+  { name: 'lengthMm', label: 'Length', kind: 'integer', unit: 'mm', min: 1 },
+  { name: 'widthMm', label: 'Width', kind: 'integer', unit: 'mm', min: 1 },
+  { name: 'heightMm', label: 'Height', kind: 'integer', unit: 'mm', min: 1 },
 ];
 
 export const supplierFields: readonly FormField[] = [
   { name: 'code', label: 'Code', kind: 'code', required: true },
   { name: 'name', label: 'Name', kind: 'text', required: true },
-  { name: 'leadTimeHours', label: 'Lead time', kind: 'integer', unit: 'h', min: 0, required: true },
+  { name: 'leadTimeHours', label: 'Lead time', kind: 'integer', unit: 'h', min: 1, required: true },
   {
     name: 'leadTimeStdDevHours',
     label: 'Lead time std. dev.',
@@ -89,7 +90,13 @@ export const locationFields: readonly FormField[] = [
   { name: 'name', label: 'Name', kind: 'text', required: true },
   { name: 'type', label: 'Type', kind: 'select', options: ['DC', 'STORE', 'SUPPLIER_SITE'], required: true },
   { name: 'region', label: 'Region', kind: 'text', required: true },
-  { name: 'dataResidency', label: 'Data residency', kind: 'code', required: true, hint: 'e.g. US, EU' },
+  {
+    name: 'dataResidency',
+    label: 'Data residency',
+    kind: 'jurisdiction',
+    required: true,
+    hint: 'two letters, e.g. US, EU',
+  },
 ];
 
 export const formFieldsOf: Record<MasterEntity, readonly FormField[]> = {
@@ -99,6 +106,7 @@ export const formFieldsOf: Record<MasterEntity, readonly FormField[]> = {
 };
 
 const SKU_CODE = /^[A-Z0-9]{8}$/;
+const BUSINESS_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 
 /** The GS1 check digit over the digits before it (weights 3, 1, 3 … from the right). */
@@ -147,10 +155,10 @@ function parseWhole(text: string): number | null {
   return /^-?\d+$/.test(cleaned) ? Number(cleaned) : null;
 }
 
-/** "95.5" (percent) → 0.955; null when it is not a number from 0 to 100. */
+/** "95.5" (percent, one decimal at most) → 0.955; null when it is not such a number from 0 to 100. */
 export function parsePercent(text: string): number | null {
   const cleaned = text.trim().replace(/%$/, '').trim();
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
+  if (!/^\d+(\.\d)?$/.test(cleaned)) return null;
   const value = Number(cleaned);
   return value <= 100 ? Math.round(value * 10) / 1000 : null;
 }
@@ -161,6 +169,12 @@ function fieldProblem(field: FormField, raw: string): string | null {
   switch (field.kind) {
     case 'sku-code':
       return skuCodeProblem(text);
+    case 'code':
+      return BUSINESS_CODE.test(text)
+        ? null
+        : 'A code is 2 to 32 capital letters, digits or dashes, starting with a letter or digit.';
+    case 'jurisdiction':
+      return /^[A-Z]{2}$/.test(text) ? null : 'Use a two-letter code such as US or EU.';
     case 'gtin':
       return gtinProblem(text);
     case 'uom':
@@ -178,7 +192,9 @@ function fieldProblem(field: FormField, raw: string): string | null {
         ? `${field.label} is an amount like 20.60, with at most two decimals.`
         : null;
     case 'percent':
-      return parsePercent(text) === null ? `${field.label} is a percentage from 0 to 100.` : null;
+      return parsePercent(text) === null
+        ? `${field.label} is a percentage from 0 to 100 with at most one decimal.`
+        : null;
     case 'select':
       return field.options?.includes(text) ? null : `Choose one of ${field.options?.join(', ')}.`;
     default:
@@ -252,6 +268,14 @@ export function changedInput(
  */
 export function formFieldOfError(field: string | null, names: readonly string[]): string | null {
   if (!field) return null;
-  const last = field.split('.').pop() ?? field;
-  return names.includes(last) ? last : null;
+  return field.split('.').find((segment) => names.includes(segment)) ?? null;
+}
+
+/** The API's "priceCents: must be at most …" without the field name, for showing under that field. */
+export function messageWithoutField(message: string, field: string | null): string {
+  if (!field) return message;
+  const prefix = `${field}: `;
+  if (!message.startsWith(prefix)) return message;
+  const rest = message.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

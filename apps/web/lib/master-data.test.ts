@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeApprovalReason,
+  describeUser,
   diffRows,
   entityLabel,
   fieldLabel,
@@ -9,6 +10,7 @@ import {
   importFormatOfFile,
   masterRecordPath,
   orderedPair,
+  userIdOfToken,
 } from './master-data';
 
 describe('masterRecordPath', () => {
@@ -128,5 +130,24 @@ describe('importFormatOfFile', () => {
     expect(importFormatOfFile('skus.CSV')).toBe('CSV');
     expect(importFormatOfFile('export.json')).toBe('JSON');
     expect(importFormatOfFile('notes.txt')).toBeNull();
+  });
+});
+
+describe('userIdOfToken and describeUser', () => {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const token = `${encode({ alg: 'EdDSA' })}.${encode({ sub: 'a1b2c3d4-0000-4000-8000-000000000001', exp: 1 })}.sig`;
+
+  it('reads the subject of an access token', () => {
+    expect(userIdOfToken(token)).toBe('a1b2c3d4-0000-4000-8000-000000000001');
+    expect(userIdOfToken('not-a-token')).toBeNull();
+    expect(userIdOfToken('a.!!!.b')).toBeNull();
+  });
+
+  it('says "you" for the signed-in user, else the name, else a short id', () => {
+    const me = 'a1b2c3d4-0000-4000-8000-000000000001';
+    expect(describeUser(me, 'Ana Analyst', me)).toBe('you');
+    expect(describeUser('ffffeeee-1', 'Adam Admin', me)).toBe('Adam Admin');
+    expect(describeUser('ffffeeee-0000-4000', null, me)).toBe('user ffffeeee');
+    expect(describeUser(null, null, me)).toBe('an unknown user');
   });
 });

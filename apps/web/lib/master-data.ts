@@ -208,3 +208,30 @@ export function importFormatOfFile(fileName: string): 'CSV' | 'JSON' | null {
   if (extension === 'json' || extension === 'ndjson') return 'JSON';
   return null;
 }
+
+/**
+ * The signed-in user's id: the access token's subject. Only used to recognise the user's own change
+ * requests and versions; the gateway checks the token, this only reads it.
+ */
+export function userIdOfToken(accessToken: string): string | null {
+  const payload = accessToken.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = atob(payload.replaceAll('-', '+').replaceAll('_', '/'));
+    const subject = (JSON.parse(json) as { sub?: unknown }).sub;
+    return typeof subject === 'string' ? subject : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Who did something, for a sentence: "you", the user's name, or a short form of the id the API gave. */
+export function describeUser(
+  id: string | null | undefined,
+  name: string | null | undefined,
+  signedInUserId: string | null,
+): string {
+  if (id && id === signedInUserId) return 'you';
+  if (name) return name;
+  return id ? `user ${id.slice(0, 8)}` : 'an unknown user';
+}

@@ -11,7 +11,13 @@ import {
   WithdrawChangeRequestMutation,
 } from '../../graphql/master-data';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { describeApprovalReason, entityLabel, isMasterEntity, masterRecordPath } from '../../lib/master-data';
+import {
+  describeApprovalReason,
+  describeUser,
+  entityLabel,
+  isMasterEntity,
+  masterRecordPath,
+} from '../../lib/master-data';
 import { FailureState } from '../states/States';
 import { ChangeRequestStatusBadge } from './ChangeRequestStatusBadge';
 import { DiffTable } from './DiffTable';
@@ -28,12 +34,12 @@ function proposedText(proposed: unknown, key: string): string | null {
  */
 export function ChangeRequestCard({
   request,
-  currentUserName,
+  signedInUserId,
   now,
   onDecided,
 }: {
   request: ChangeRequestEntry;
-  currentUserName: string | null;
+  signedInUserId: string | null;
   now: number;
   /** Called with the request as the decision left it. */
   onDecided: (updated: ChangeRequestEntry) => void;
@@ -56,7 +62,7 @@ export function ChangeRequestCard({
 
   const code = proposedText(request.proposed, 'code');
   const name = proposedText(request.proposed, 'name');
-  const ownRequest = currentUserName !== null && request.requestedByName === currentUserName;
+  const ownRequest = signedInUserId !== null && request.requestedById === signedInUserId;
   const pending = request.status === 'PENDING';
   const titleId = `cr-${request.id}-title`;
 
@@ -90,7 +96,7 @@ export function ChangeRequestCard({
             {entityLabel(request.entityType)} {code && <span className="mono">{code}</span>} {name}
           </h3>
           <span className="panel__hint" data-testid="change-request-requester">
-            Requested by {request.requestedByName ?? 'an unknown user'}{' '}
+            Requested by {describeUser(request.requestedById, request.requestedByName, signedInUserId)}{' '}
             <time dateTime={request.requestedAt} title={formatDateTime(request.requestedAt)}>
               {formatRelative(request.requestedAt, now)}
             </time>{' '}

@@ -9,6 +9,7 @@ import {
   ChangeRequestsQuery,
 } from '../../graphql/master-data';
 import { formatCount } from '../../lib/format';
+import { userIdOfToken } from '../../lib/master-data';
 import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
@@ -31,6 +32,7 @@ const filters: readonly { status: ChangeRequestStatus | null; label: string }[] 
 /** Changes beyond the approval thresholds, oldest decisions last: approve, reject, acknowledge or withdraw. */
 export function ChangeRequestQueue() {
   const session = useSession();
+  const signedInUserId = session ? userIdOfToken(session.accessToken) : null;
   const now = useNow(30_000);
   const [status, setStatus] = useState<ChangeRequestStatus | null>('PENDING');
   const [result, reexecute] = useQuery({
@@ -76,7 +78,7 @@ export function ChangeRequestQueue() {
             <ChangeRequestCard
               key={request.id}
               request={request}
-              currentUserName={session?.user.name ?? null}
+              signedInUserId={signedInUserId}
               now={now}
               onDecided={onDecided}
             />
@@ -122,7 +124,7 @@ export function ChangeRequestQueue() {
               <ChangeRequestCard
                 key={request.id}
                 request={request}
-                currentUserName={session?.user.name ?? null}
+                signedInUserId={signedInUserId}
                 now={now}
                 onDecided={onDecided}
               />

@@ -2,6 +2,7 @@
 
 import { useQuery } from 'urql';
 import { CHANGE_REQUESTS_SHOWN, ChangeRequestsQuery } from '../../graphql/master-data';
+import { userIdOfToken } from '../../lib/master-data';
 import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { FailureState } from '../states/States';
@@ -14,6 +15,7 @@ const context = { additionalTypenames: ['ChangeRequest'] };
 /** The change requests waiting for a decision on one record; nothing is shown when there are none. */
 export function PendingChangeRequests({ entityId, onDecided }: { entityId: string; onDecided: () => void }) {
   const session = useSession();
+  const signedInUserId = session ? userIdOfToken(session.accessToken) : null;
   const now = useNow(30_000);
   const [result, reexecute] = useQuery({
     query: ChangeRequestsQuery,
@@ -45,7 +47,7 @@ export function PendingChangeRequests({ entityId, onDecided }: { entityId: strin
         <ChangeRequestCard
           key={request.id}
           request={request}
-          currentUserName={session?.user.name ?? null}
+          signedInUserId={signedInUserId}
           now={now}
           onDecided={() => {
             refresh();

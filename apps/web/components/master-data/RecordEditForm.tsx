@@ -11,6 +11,7 @@ import {
   type FieldProblems,
   type FormField,
   formFieldOfError,
+  messageWithoutField,
   validateDraft,
 } from '../../lib/master-data-validation';
 import { FailureState } from '../states/States';
@@ -165,9 +166,9 @@ export function RecordEditForm({
         ...formFields.map((entry) => entry.name),
         ...CONTEXT_FIELDS,
       ]);
-      if (described.code === 'BAD_USER_INPUT' && field)
-        setServerProblem({ field, message: described.message });
-      else setFailure(answer.error);
+      if (described.code === 'BAD_USER_INPUT' && field) {
+        setServerProblem({ field, message: messageWithoutField(described.message, described.field) });
+      } else setFailure(answer.error);
       return;
     }
     if (answer.data) {

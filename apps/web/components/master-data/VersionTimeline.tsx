@@ -8,7 +8,8 @@ import {
   RollbackMasterRecordMutation,
 } from '../../graphql/master-data';
 import { formatDateTime } from '../../lib/format';
-import { type MasterEntity, orderedPair } from '../../lib/master-data';
+import { describeUser, type MasterEntity, orderedPair, userIdOfToken } from '../../lib/master-data';
+import { useSession } from '../../lib/session';
 import { EmptyState, FailureState } from '../states/States';
 import { ChangeOutcome } from './ChangeOutcome';
 import { DiffTable } from './DiffTable';
@@ -85,6 +86,8 @@ export function VersionTimeline({
   currentVersion: number;
   onRolledBack: () => void;
 }) {
+  const session = useSession();
+  const signedInUserId = session ? userIdOfToken(session.accessToken) : null;
   const [picked, setPicked] = useState<readonly number[]>([]);
   const [rollingBackTo, setRollingBackTo] = useState<number | null>(null);
   const [rollback, setRollback] = useState<MasterChangeOutcome | null>(null);
@@ -128,7 +131,7 @@ export function VersionTimeline({
                   {version.version === currentVersion && <span className="badge badge--ok">Current</span>}
                   <span className="md-timeline__meta">
                     <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by{' '}
-                    {version.authorName ?? 'an unknown user'}
+                    {describeUser(version.authorId, version.authorName, signedInUserId)}
                     {version.approvedById && ', approved'}
                     {version.ticketId && (
                       <>
