@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SkuDetail } from '../../../../components/sku/SkuDetail';
+import { SkuPlanning } from '../../../../components/supply/SkuPlanning';
 
 interface SkuPageProps {
   params: Promise<{ code: string }>;
@@ -12,5 +13,11 @@ export async function generateMetadata({ params }: SkuPageProps): Promise<Metada
 
 export default async function SkuPage({ params }: SkuPageProps) {
   const { code } = await params;
-  return <SkuDetail code={decodeURIComponent(code)} />;
+  const skuCode = decodeURIComponent(code);
+  return (
+    <>
+      <SkuDetail code={skuCode} />
+      <SkuPlanning code={skuCode} />
+    </>
+  );
 }
