@@ -4,7 +4,9 @@ import { dateTimeScalar, pageSize, type SubgraphContext } from '@meridian/subgra
 import { available, isAtStockoutRisk } from '../domain/position';
 import * as inventory from '../services/inventory';
 import { replayCorrelationInSandbox } from '../services/sandbox-replay';
+import { forecastResolvers as forecasting } from './forecasts';
 import { loadersFor } from './loaders';
+import { replenishmentResolvers as replenishment } from './replenishment';
 
 type Reference = { id: string };
 
@@ -16,6 +18,8 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
       args: { atStockoutRisk?: boolean | null; first?: number | null },
       { prisma, identity }: SubgraphContext,
     ) => inventory.listPositions(prisma, identity, args),
+    ...replenishment.Query,
+    ...forecasting.Query,
   },
   Mutation: {
     adjustInventory: (_, { input }: { input: unknown }, { prisma, identity }: SubgraphContext) =>
@@ -25,6 +29,8 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
       args: { correlationId: unknown },
       { prisma, backbone, identity }: SubgraphContext,
     ) => replayCorrelationInSandbox(prisma, backbone, identity, args),
+    ...replenishment.Mutation,
+    ...forecasting.Mutation,
   },
   InventoryPosition: {
     __resolveReference: (ref: Reference, { prisma, identity }: SubgraphContext) =>
@@ -33,7 +39,10 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
     location: (position: InventoryPosition) => ({ id: position.locationId }),
     available: (position: InventoryPosition) => available(position),
     atStockoutRisk: (position: InventoryPosition) => isAtStockoutRisk(position),
+    ...replenishment.InventoryPosition,
   },
+  ReplenishmentPolicy: replenishment.ReplenishmentPolicy,
+  PurchaseOrderProposal: replenishment.PurchaseOrderProposal,
   Sku: {
     inventoryPositions: (sku: Reference, _, ctx: SubgraphContext) =>
       loadersFor(ctx).positionsBySku.load(sku.id),
@@ -41,10 +50,13 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
       inventory.demandHistory(prisma, identity, sku.id, days),
     movements: (sku: Reference, { first }: { first?: number | null }, ctx: SubgraphContext) =>
       loadersFor(ctx).movementsBySku(pageSize(first, 20)).load(sku.id),
+    ...replenishment.Sku,
+    ...forecasting.Sku,
   },
   InventoryMovement: {
     location: (movement: InventoryMovement) => ({ id: movement.locationId }),
   },
+  InventoryKpis: forecasting.InventoryKpis,
   Tenant: {
     inventoryKpis: (tenant: Reference, _, { prisma, identity }: SubgraphContext) =>
       inventory.inventoryKpisFor(prisma, identity, tenant.id),

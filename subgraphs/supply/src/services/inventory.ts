@@ -9,6 +9,7 @@ import { dayWindow, fillRate, fillRateTrend, utcDay } from '../domain/kpis';
 import { isAtStockoutRisk, onHandAfter } from '../domain/position';
 import * as demand from '../store/demand';
 import * as positions from '../store/positions';
+import { replenishmentKpiFields } from './supply-kpis';
 
 const SOURCE = 'meridian/supply';
 /** Fill rate on the tower is always the last 30 days. */
@@ -178,5 +179,6 @@ export function inventoryKpisFor(prisma: PrismaClient, identity: Identity, tenan
     },
     skusAtStockoutRisk: async () => (await countSkus()).atRisk,
     skuCount: async () => (await countSkus()).skuCount,
+    ...replenishmentKpiFields(prisma, tenantId, now),
   };
 }

@@ -136,3 +136,32 @@ export function newestForecasts(db: Db, tenantId: string, skuIds?: readonly stri
        ${skuIds ? Prisma.sql`AND "skuId" = ANY(${[...skuIds]}::uuid[])` : Prisma.empty}
      ORDER BY "skuId", "locationId", "trainedAt" DESC`;
 }
+
+/**
+ * Per tenant, the SKUs a scheduled run should replan: those held in stock whose newest forecast was trained
+ * after their policy was computed (or that have none yet); all of a tenant's SKUs when today's stock row
+ * is not written yet (the first run of a day replans everything against a day's sales).
+ */
+export function findDueReplenishment(db: Db, today: Date) {
+  return db.$queryRaw<Array<{ tenantId: string; skuIds: string[]; wholeTenant: boolean }>>`
+    WITH newest AS (
+      SELECT DISTINCT ON ("tenantId", "skuId", "locationId") "tenantId", "skuId", "locationId", "trainedAt"
+        FROM "supply"."ForecastRun" ORDER BY "tenantId", "skuId", "locationId", "trainedAt" DESC
+    ), stale AS (
+      SELECT n."tenantId", n."skuId" FROM newest n
+        JOIN "supply"."InventoryPosition" i USING ("tenantId", "skuId", "locationId")
+        LEFT JOIN "supply"."ReplenishmentPolicy" p USING ("tenantId", "skuId", "locationId")
+       WHERE p."computedAt" IS NULL OR p."computedAt" < n."trainedAt"
+    ), unsnapshotted AS (
+      SELECT DISTINCT i."tenantId" FROM "supply"."InventoryPosition" i
+       WHERE NOT EXISTS (SELECT 1 FROM "supply"."InventoryPositionDay" d
+                          WHERE d."tenantId" = i."tenantId" AND d."day" = ${today}::date)
+    )
+    SELECT t."tenantId"::text,
+           COALESCE(array_agg(DISTINCT s."skuId"::text) FILTER (WHERE s."skuId" IS NOT NULL), '{}') AS "skuIds",
+           bool_or(u."tenantId" IS NOT NULL) AS "wholeTenant"
+      FROM (SELECT "tenantId" FROM stale UNION SELECT "tenantId" FROM unsnapshotted) t
+      LEFT JOIN stale s ON s."tenantId" = t."tenantId"
+      LEFT JOIN unsnapshotted u ON u."tenantId" = t."tenantId"
+     GROUP BY t."tenantId"`;
+}

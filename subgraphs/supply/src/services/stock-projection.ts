@@ -1,0 +1,151 @@
+import { type Identity, requireRole, requireUser } from '@meridian/auth';
+import type { InventoryPosition, PrismaClient } from '@meridian/db';
+import { ErrorCode, MeridianError } from '@meridian/errors';
+import { pageSize } from '@meridian/subgraph-runtime';
+import { z } from 'zod';
+import { utcDay } from '../domain/kpis';
+import { inventoryPosition } from '../domain/policy/echelon';
+import { planningForecastOf } from '../domain/replenishment/planning-forecast';
+import { daysOfCover, projectStock, stockoutDay } from '../domain/replenishment/projection';
+import { rankStockoutRisks } from '../domain/replenishment/stockout-risk';
+import * as catalog from '../store/catalog-master';
+import * as store from '../store/replenishment';
+import { replenishTenant } from './replenishment';
+import { inventoryKpiFigures, publishKpiChanges, snapshotPositionDays } from './supply-kpis';
+
+const uuid = (field: string) => (value: unknown) => {
+  const parsed = z.guid().safeParse(value);
+  if (!parsed.success) {
+    throw new MeridianError(ErrorCode.BAD_USER_INPUT, `${field} must be an id (a UUID).`, { field });
+  }
+  return parsed.data;
+};
+
+/** Projected stock per forecast day of a SKU at a location (default: its position at a DC, else its first). */
+export async function projectedStock(
+  prisma: PrismaClient,
+  identity: Identity,
+  skuId: string,
+  rawLocationId: unknown,
+) {
+  const { tenantId } = requireUser(identity);
+  const locationId = rawLocationId == null ? null : uuid('locationId')(rawLocationId);
+  if (!z.guid().safeParse(skuId).success) return [];
+  const positions = await prisma.inventoryPosition.findMany({
+    where: { tenantId, skuId },
+    orderBy: { locationId: 'asc' },
+  });
+  let position: InventoryPosition | undefined;
+  if (locationId) position = positions.find((candidate) => candidate.locationId === locationId);
+  else {
+    const dcs = new Set(
+      (await catalog.findLocations(prisma, tenantId)).filter((l) => l.type === 'DC').map((l) => l.id),
+    );
+    position = positions.find((candidate) => dcs.has(candidate.locationId)) ?? positions[0];
+  }
+  if (!position) return [];
+  const [forecast] = await store
+    .newestForecasts(prisma, tenantId, [skuId])
+    .then((rows) => rows.filter((row) => row.locationId === position.locationId));
+  const planning = forecast ? planningForecastOf(forecast, utcDay(new Date())) : null;
+  if (!planning) return [];
+  return projectStock({
+    firstDay: planning.firstDay,
+    stock: inventoryPosition(position),
+    dailyForecast: planning.daily,
+    reorderPoint: position.reorderPoint,
+  });
+}
+
+/** Positions that may run out within the forecast horizon or sit at their reorder point, most urgent first. */
+export async function stockoutRisks(
+  prisma: PrismaClient,
+  identity: Identity,
+  first: number | null | undefined,
+) {
+  const { tenantId } = requireUser(identity);
+  const today = utcDay(new Date());
+  const [positions, forecasts] = await Promise.all([
+    prisma.inventoryPosition.findMany({ where: { tenantId } }),
+    store.newestForecasts(prisma, tenantId),
+  ]);
+  const planningByKey = new Map(
+    forecasts.flatMap((forecast) => {
+      const planning = planningForecastOf(forecast, today);
+      return planning ? [[`${forecast.skuId}|${forecast.locationId}`, planning] as const] : [];
+    }),
+  );
+  const candidates = positions.map((position) => {
+    const planning = planningByKey.get(`${position.skuId}|${position.locationId}`);
+    const available = position.onHand - position.allocated;
+    const projection = planning
+      ? projectStock({
+          firstDay: planning.firstDay,
+          stock: inventoryPosition(position),
+          dailyForecast: planning.daily,
+          reorderPoint: position.reorderPoint,
+        })
+      : [];
+    return {
+      skuId: position.skuId,
+      locationId: position.locationId,
+      available,
+      inTransit: position.inTransit,
+      reorderPoint: position.reorderPoint,
+      daysOfCover: planning ? daysOfCover(available, planning.daily) : null,
+      projectedStockoutOn: stockoutDay(projection),
+    };
+  });
+  return rankStockoutRisks(candidates)
+    .slice(0, pageSize(first, 50))
+    .map((risk) => ({ ...risk, sku: { id: risk.skuId }, location: { id: risk.locationId } }));
+}
+
+/** The positions of one SKU family's SKUs, optionally at one location, in SKU code order. */
+export async function familyInventory(
+  prisma: PrismaClient,
+  identity: Identity,
+  args: { familyId: unknown; locationId?: unknown },
+) {
+  const { tenantId } = requireUser(identity);
+  const familyId = uuid('familyId')(args.familyId);
+  const locationId = args.locationId == null ? null : uuid('locationId')(args.locationId);
+  const skuIds = await catalog.findSkuIdsOfFamily(prisma, tenantId, familyId);
+  if (skuIds.length === 0) return [];
+  const positions = await prisma.inventoryPosition.findMany({
+    where: { tenantId, skuId: { in: skuIds }, ...(locationId ? { locationId } : {}) },
+  });
+  const order = new Map(skuIds.map((id, index) => [id, index]));
+  return positions.sort(
+    (a, b) => order.get(a.skuId)! - order.get(b.skuId)! || a.locationId.localeCompare(b.locationId),
+  );
+}
+
+/**
+ * `runReplenishment`: retrains nothing itself — forecasts are trained by their own schedule — but recomputes
+ * policies and proposals from the newest ones now, writes today's stock row and pushes the KPIs that moved.
+ * Returns the proposals created or refreshed.
+ */
+export async function runReplenishmentNow(prisma: PrismaClient, identity: Identity, rawSkuIds: unknown) {
+  const { tenantId } = requireRole(identity, 'planner');
+  const skuIds = rawSkuIds == null ? undefined : z.array(z.guid()).max(1000).safeParse(rawSkuIds).data;
+  if (rawSkuIds != null && !skuIds) {
+    throw new MeridianError(
+      ErrorCode.BAD_USER_INPUT,
+      'skuIds must be up to 1,000 SKU ids (UUIDs), or left out for all.',
+      {
+        field: 'skuIds',
+      },
+    );
+  }
+  return runTenantReplenishment(prisma, tenantId, skuIds);
+}
+
+export async function runTenantReplenishment(prisma: PrismaClient, tenantId: string, skuIds?: string[]) {
+  const now = new Date();
+  const before = await inventoryKpiFigures(prisma, tenantId, now);
+  const outcome = await replenishTenant(prisma, tenantId, { skuIds, now });
+  await snapshotPositionDays(prisma, tenantId, now);
+  await publishKpiChanges(prisma, tenantId, before, now);
+  return outcome.proposalsCreated + outcome.proposalsUpdated;
+}
