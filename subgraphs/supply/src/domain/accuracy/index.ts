@@ -1,3 +1,6 @@
+import { addError, biasOf, emptyTotals, maseOf, wapeOf } from '../forecasting/metrics';
+import { addDays } from '../sensing';
+
 /**
  * Demand classes, forecast accuracy per segment, and drift.
  *
@@ -10,8 +13,10 @@
 
 export interface ClassificationInput {
   key: string;
-  /** Daily demand over the classification window, oldest first */
-  demand: readonly number[];
+  /** Units ordered over the classification window */
+  units: number;
+  /** Coefficient of variation of its daily demand over the window; null without demand */
+  cv: number | null;
   /** Cents per unit; 0 or less when unknown */
   unitCostCents: number;
 }
@@ -21,16 +26,16 @@ const B_SHARE = 0.95;
 const X_MAX_CV = 0.5;
 const Y_MAX_CV = 1;
 
-export function coefficientOfVariation(demand: readonly number[]): number | null {
-  if (demand.length === 0) return null;
-  const mean = demand.reduce((sum, value) => sum + value, 0) / demand.length;
+/** σ / mean of daily demand over `days` days from its sum and sum of squares (days without rows are 0). */
+export function coefficientOfVariation(units: number, squares: number, days: number): number | null {
+  if (days <= 0) return null;
+  const mean = units / days;
   if (mean <= 0) return null;
-  const variance = demand.reduce((sum, value) => sum + (value - mean) ** 2, 0) / demand.length;
+  const variance = Math.max(0, squares / days - mean * mean);
   return Math.sqrt(variance) / mean;
 }
 
-export function xyzClass(demand: readonly number[]): 'X' | 'Y' | 'Z' {
-  const cv = coefficientOfVariation(demand);
+export function xyzClass(cv: number | null): 'X' | 'Y' | 'Z' {
   if (cv === null) return 'Z';
   return cv <= X_MAX_CV ? 'X' : cv <= Y_MAX_CV ? 'Y' : 'Z';
 }
@@ -39,10 +44,7 @@ export function xyzClass(demand: readonly number[]): 'X' | 'Y' | 'Z' {
 export function classify(items: readonly ClassificationInput[]): Map<string, string> {
   const byValue = items.every((item) => item.unitCostCents > 0);
   const ranked = items
-    .map((item) => {
-      const units = item.demand.reduce((sum, value) => sum + value, 0);
-      return { item, weight: byValue ? units * item.unitCostCents : units };
-    })
+    .map((item) => ({ item, weight: byValue ? item.units * item.unitCostCents : item.units }))
     .sort((left, right) => right.weight - left.weight || left.item.key.localeCompare(right.item.key));
   const total = ranked.reduce((sum, entry) => sum + entry.weight, 0);
   const classes = new Map<string, string>();
@@ -52,7 +54,7 @@ export function classify(items: readonly ClassificationInput[]): Map<string, str
     const share = total > 0 ? cumulative / total : 1;
     const abc = weight <= 0 ? 'C' : share < A_SHARE ? 'A' : share < B_SHARE ? 'B' : 'C';
     cumulative += weight;
-    classes.set(item.key, `${abc}${xyzClass(item.demand)}`);
+    classes.set(item.key, `${abc}${xyzClass(item.cv)}`);
   }
   return classes;
 }
@@ -140,4 +142,67 @@ export function driftStatus(
 ): { drifted: boolean; episodeStarted: boolean } {
   const drifted = isDrifting(wape, baselineWape);
   return { drifted, episodeStarted: drifted && !previouslyDrifted };
+}
+
+/** A forecast as made: the last day of history it knew and its daily figures. */
+export interface MadeForecast {
+  origin: string;
+  /** Backtest accuracy (1 − WAPE) it was trained with: the error it promised */
+  accuracy: number;
+  points: ReadonlyArray<{ day: string; forecast: number }>;
+}
+
+export interface RealisedAccuracy {
+  wape: number;
+  mase: number;
+  bias: number;
+  /** The WAPE the forecasts compared promised in their backtests (mean over the days compared) */
+  baselineWape: number;
+  days: number;
+}
+
+/** Days of realised demand one accuracy measurement covers: the forecast horizon. */
+export const REALISED_WINDOW_DAYS = 28;
+/** Fewer compared days than this say nothing yet. */
+const MIN_COMPARED_DAYS = 7;
+
+/**
+ * Realised accuracy over the REALISED_WINDOW_DAYS days up to `day`: each day's actual demand against the
+ * forecast the newest run trained before that day made for it. `actualOn` must also answer for the week
+ * before the window (the MASE scale is the error of repeating last week's value). Null with fewer than a
+ * week of days to compare.
+ */
+export function realisedAccuracy(
+  actualOn: (day: string) => number,
+  runs: readonly MadeForecast[],
+  day: string,
+): RealisedAccuracy | null {
+  const newestFirst = [...runs].sort((left, right) => right.origin.localeCompare(left.origin));
+  const totals = emptyTotals();
+  let promised = 0;
+  let naiveError = 0;
+  for (let offset = REALISED_WINDOW_DAYS - 1; offset >= 0; offset--) {
+    const target = addDays(day, -offset);
+    let forecast: number | undefined;
+    for (const run of newestFirst) {
+      if (run.origin >= target) continue;
+      forecast = run.points.find((point) => point.day === target)?.forecast;
+      if (forecast !== undefined) {
+        promised += Math.min(1, Math.max(0, 1 - run.accuracy));
+        break;
+      }
+    }
+    if (forecast === undefined) continue;
+    const actual = actualOn(target);
+    addError(totals, actual, forecast);
+    naiveError += Math.abs(actual - actualOn(addDays(target, -7)));
+  }
+  if (totals.count < MIN_COMPARED_DAYS) return null;
+  return {
+    wape: wapeOf(totals),
+    mase: maseOf(totals, naiveError / totals.count),
+    bias: biasOf(totals),
+    baselineWape: promised / totals.count,
+    days: totals.count,
+  };
 }
