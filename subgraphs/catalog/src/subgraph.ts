@@ -1,8 +1,15 @@
 import { loadTypeDefs, type SubgraphModule } from '@meridian/subgraph-runtime';
+import { startPolicyChangeProposedConsumer } from './consumers/policy-change-proposed';
+import { startCatalogJobs } from './jobs';
 import { resolvers } from './resolvers';
 
 export const catalogSubgraph = {
   name: 'catalog',
   typeDefs: loadTypeDefs(import.meta.url),
   resolvers,
+  consumers: [
+    startPolicyChangeProposedConsumer,
+    // Not a consumer: the periodic jobs (SLA breaches, hot window, snapshots) start and stop with the subgraph.
+    startCatalogJobs,
+  ],
 } satisfies SubgraphModule;

@@ -1,4 +1,6 @@
 import { loadTypeDefs, type SubgraphModule } from '@meridian/subgraph-runtime';
+import { startForecastDriftConsumer } from './consumers/forecast-drift';
+import { startStewardshipSlaBreachedConsumer } from './consumers/stewardship-sla-breached';
 import { startStockoutRiskConsumer } from './consumers/stockout-risk';
 import { resolvers } from './resolvers';
 import { closeIngestor } from './services/ingestion';
@@ -9,6 +11,8 @@ export const qualitySubgraph = {
   resolvers,
   consumers: [
     startStockoutRiskConsumer,
+    startForecastDriftConsumer,
+    startStewardshipSlaBreachedConsumer,
     // Not a consumer: the only hook that stops with the subgraph, to flush the ingest's per-minute counts.
     async ({ prisma }) => ({ stop: () => closeIngestor(prisma) }),
   ],

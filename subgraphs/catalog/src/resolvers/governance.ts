@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '@meridian/subgraph-runtime';
+import * as snapshots from '../services/snapshots';
 import * as stewardship from '../services/stewardship';
 
 type Reference = { id: string };
@@ -16,6 +17,11 @@ export const governanceResolvers = {
       args: { unreadOnly?: boolean | null; first?: number | null },
       { prisma, identity }: SubgraphContext,
     ) => stewardship.listNotifications(prisma, identity, args.unreadOnly ?? false, args.first ?? 50),
+    catalogSnapshots: (
+      _: unknown,
+      { first }: { first?: number | null },
+      { prisma, identity }: SubgraphContext,
+    ) => snapshots.listSnapshots(prisma, identity, first ?? 120),
   },
   Mutation: {
     resolveStewardshipTask: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>

@@ -1,0 +1,40 @@
+import type { SubgraphDeps } from '@meridian/subgraph-runtime';
+import { runSnapshotRetention } from './services/snapshots';
+import { markSlaBreaches } from './services/stewardship';
+import { clearColdSnapshots } from './store/versions';
+
+/** How often the catalog's periodic work runs; each job is idempotent, so several instances may run it. */
+export const JOB_INTERVAL_MS = 60_000;
+
+/**
+ * The catalog's periodic work, on a timer while the subgraph runs: stewardship SLA breaches, the versions'
+ * hot window (snapshots beyond the newest seven cleared) and the daily/weekly catalog snapshots with retention.
+ */
+export async function startCatalogJobs({ prisma, logger }: SubgraphDeps) {
+  let running: Promise<void> | null = null;
+  const runOnce = async () => {
+    const breaches = await markSlaBreaches(prisma);
+    const cleared = await clearColdSnapshots(prisma);
+    const snapshots = await runSnapshotRetention(prisma);
+    if (breaches || cleared || snapshots.taken || snapshots.deleted) {
+      logger.info({ breaches, cleared, ...snapshots }, 'catalog jobs ran');
+    }
+  };
+  const tick = () => {
+    if (running) return;
+    running = runOnce()
+      .catch((error) => logger.error({ err: error }, 'catalog jobs failed; retrying on the next tick'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, JOB_INTERVAL_MS);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { DOMAIN_EVENT_TYPES, type PolicyChangeProposedData } from '@meridian/canonical';
+import { Prisma, type PrismaClient } from '@meridian/db';
+import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
+import { createBackbone, createEvent, type EventBackbone, type Subscription } from '@meridian/events';
+import { createLogger } from '@meridian/observability';
+import { startTestSubgraph, type TestSubgraph } from '@meridian/subgraph-runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPolicyChangeProposedConsumer } from '../src/consumers/policy-change-proposed';
+import { runSnapshotRetention } from '../src/services/snapshots';
+import { markSlaBreaches } from '../src/services/stewardship';
+import { clearColdSnapshots } from '../src/store/versions';
+import { catalogSubgraph } from '../src/subgraph';
+import { change, context, createTenant, skuInput } from './support';
+
+let prisma: PrismaClient;
+let subgraph: TestSubgraph;
+let backbone: EventBackbone;
+let consumer: Subscription;
+
+beforeAll(async () => {
+  prisma = createTestPrismaClient();
+  const logger = createLogger('test-catalog-jobs', 'warn');
+  backbone = await createBackbone({ databaseUrl: testDatabaseUrl(), logger });
+  consumer = await startPolicyChangeProposedConsumer({ prisma, backbone, logger });
+  subgraph = await startTestSubgraph(catalogSubgraph, { prisma });
+});
+
+afterAll(async () => {
+  await subgraph?.stop();
+  await consumer?.stop();
+  await backbone?.close();
+  await prisma?.$disconnect();
+});
+
+const hours = (n: number) => n * 3_600_000;
+
+describe('stewardship SLA', () => {
+  it('marks an unacknowledged high-impact change request breached after 24 h and emits the event once', async () => {
+    const tenant = await createTenant(prisma);
+    await change(subgraph, tenant.analyst, 'createSku', {
+      input: skuInput(tenant, 10),
+      context: context('New'),
+    });
+    const sku = await prisma.sku.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    const staged = await change(subgraph, tenant.analyst, 'updateSku', {
+      id: sku.id,
+      input: { priceCents: 2999 },
+      context: context('Price rise'),
+    });
+    const task = await prisma.stewardshipTask.findFirstOrThrow({
+      where: { changeRequestId: staged.changeRequest!.id },
+    });
+    const breachedEvents = () =>
+      prisma.eventLog.findMany({
+        where: { type: DOMAIN_EVENT_TYPES.stewardshipSlaBreached, tenantId: tenant.tenantId },
+      });
+
+    await markSlaBreaches(prisma, new Date(task.dueAt.getTime() - 1000));
+    expect(await breachedEvents()).toHaveLength(0);
+    await markSlaBreaches(prisma, new Date(task.dueAt.getTime() + 1000));
+    await markSlaBreaches(prisma, new Date(task.dueAt.getTime() + hours(5)));
+    const events = await breachedEvents();
+    expect(events).toHaveLength(1);
+    expect((events[0]!.envelope as { data: { taskId: string; kind: string } }).data).toMatchObject({
+      taskId: task.id,
+      kind: 'HIGH_IMPACT_ACK',
+    });
+    expect(
+      (await prisma.stewardshipTask.findUniqueOrThrow({ where: { id: task.id } })).breachedAt,
+    ).not.toBeNull();
+  });
+
+  it('does not breach a change request acknowledged in time', async () => {
+    const tenant = await createTenant(prisma);
+    await change(subgraph, tenant.analyst, 'createSku', {
+      input: skuInput(tenant, 11),
+      context: context('New'),
+    });
+    const sku = await prisma.sku.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    const staged = await change(subgraph, tenant.analyst, 'updateSku', {
+      id: sku.id,
+      input: { priceCents: 2999 },
+      context: context('Price rise'),
+    });
+    const { data } = await subgraph.request<{
+      acknowledgeChangeRequest: { acknowledgedAt: string; slaBreached: boolean };
+    }>('mutation($id: ID!) { acknowledgeChangeRequest(id: $id) { acknowledgedAt slaBreached } }', {
+      as: tenant.secondAnalyst,
+      variables: { id: staged.changeRequest!.id },
+    });
+    expect(data!.acknowledgeChangeRequest.slaBreached).toBe(false);
+    await markSlaBreaches(prisma, new Date(Date.now() + hours(48)));
+    const task = await prisma.stewardshipTask.findFirstOrThrow({
+      where: { changeRequestId: staged.changeRequest!.id },
+    });
+    expect(task).toMatchObject({ breachedAt: null, doneById: tenant.secondAnalyst.userId });
+  });
+});
+
+describe('replenishment policy proposals', () => {
+  it('stages supply’s proposal as a REPLENISHMENT_POLICY change request that only a planner may decide', async () => {
+    const tenant = await createTenant(prisma);
+    const data: PolicyChangeProposedData = {
+      tenantId: tenant.tenantId,
+      skuId: randomUUID(),
+      locationId: randomUUID(),
+      before: { reorderPoint: 100, safetyStock: 40, orderQuantity: 240 },
+      after: { reorderPoint: 112, safetyStock: 48, orderQuantity: 240 },
+      variance: 0.12,
+      explanation: 'Demand rose 12 % over the last 8 weeks',
+      proposedAt: new Date().toISOString(),
+    };
+    const event = createEvent({
+      source: 'meridian/supply',
+      type: DOMAIN_EVENT_TYPES.policyChangeProposed,
+      tenantId: tenant.tenantId,
+      partitionKey: data.skuId,
+      data,
+    });
+    await backbone.publish([event]);
+    await expect
+      .poll(() => prisma.changeRequest.count({ where: { id: event.id } }), { timeout: 10_000 })
+      .toBe(1);
+    const staged = await prisma.changeRequest.findUniqueOrThrow({ where: { id: event.id } });
+    expect(staged).toMatchObject({
+      entityType: 'REPLENISHMENT_POLICY',
+      entityId: data.skuId,
+      status: 'PENDING',
+      proposed: { skuId: data.skuId, locationId: data.locationId, reorderPoint: 112, safetyStock: 48 },
+      changes: [
+        { field: 'reorderPoint', before: 100, after: 112 },
+        { field: 'safetyStock', before: 40, after: 48 },
+      ],
+    });
+
+    const approve = (as: typeof tenant.planner) =>
+      subgraph.request<{ approveChangeRequest: { status: string } }>(
+        'mutation($id: ID!) { approveChangeRequest(id: $id) { status } }',
+        { as, variables: { id: event.id } },
+      );
+    expect((await approve(tenant.analyst)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await approve(tenant.planner)).data!.approveChangeRequest.status).toBe('APPROVED');
+    const [decided] = await prisma.eventLog.findMany({
+      where: { type: DOMAIN_EVENT_TYPES.changeRequestDecided, tenantId: tenant.tenantId },
+    });
+    expect((decided!.envelope as { data: unknown }).data).toMatchObject({
+      changeRequestId: event.id,
+      entityType: 'REPLENISHMENT_POLICY',
+      status: 'APPROVED',
+      proposed: { reorderPoint: 112 },
+    });
+  });
+});
+
+describe('hot window', () => {
+  it('keeps the newest seven snapshots and rebuilds older versions equal to what they were', async () => {
+    const tenant = await createTenant(prisma);
+    await change(subgraph, tenant.analyst, 'createSku', {
+      input: skuInput(tenant, 12),
+      context: context('New'),
+    });
+    const sku = await prisma.sku.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    for (let edit = 1; edit <= 9; edit++) {
+      await change(subgraph, tenant.analyst, 'updateSku', {
+        id: sku.id,
+        input: {
+          name: `Name ${edit}`,
+          unitCostCents: 650 + edit,
+          uomConversions: edit % 3 ? [] : [{ uom: 'CT', factor: edit }],
+        },
+        context: context(`Edit ${edit}`),
+      });
+    }
+    const versionsQuery = `query($id: ID!) { sku(id: $id) { history(first: 10) { version snapshot } } }`;
+    const read = async () =>
+      (
+        await subgraph.request<{ sku: { history: Array<{ version: number; snapshot: unknown }> } }>(
+          versionsQuery,
+          {
+            as: tenant.planner,
+            variables: { id: sku.id },
+          },
+        )
+      ).data!.sku.history;
+    const original = await read();
+    await clearColdSnapshots(prisma);
+    const cold = await prisma.masterRecordVersion.findMany({
+      where: { entityId: sku.id, snapshot: { equals: Prisma.DbNull } },
+      select: { version: true },
+      orderBy: { version: 'asc' },
+    });
+    expect(cold.map((row) => row.version)).toEqual([1, 2, 3]);
+    expect(await read()).toEqual(original);
+    const { data } = await subgraph.request<{ v1: { snapshot: { name: string } } }>(
+      'query($id: ID!) { v1: masterRecordVersion(entityType: SKU, id: $id, version: 1) { snapshot } }',
+      { as: tenant.planner, variables: { id: sku.id } },
+    );
+    expect(data!.v1.snapshot.name).toBe('Test tee 12');
+  });
+});
+
+describe('snapshots', () => {
+  it('takes a daily snapshot (and a weekly one on Mondays) once a day and deletes expired ones', async () => {
+    const tenant = await createTenant(prisma);
+    await change(subgraph, tenant.analyst, 'createSku', {
+      input: skuInput(tenant, 13),
+      context: context('New'),
+    });
+    const monday = new Date('2031-06-02T03:00:00Z');
+    await runSnapshotRetention(prisma, monday);
+    await runSnapshotRetention(prisma, monday);
+    const taken = await prisma.catalogSnapshot.findMany({
+      where: { tenantId: tenant.tenantId },
+      orderBy: { kind: 'asc' },
+    });
+    expect(taken.map((snapshot) => [snapshot.kind, snapshot.expiresOn.toISOString().slice(0, 10)])).toEqual([
+      ['DAILY', '2031-08-31'],
+      ['WEEKLY', '2032-07-02'],
+    ]);
+    const content = JSON.parse(gunzipSync(taken[0]!.content).toString('utf8'));
+    expect(content.skus.map((sku: { code: string }) => sku.code)).toEqual(['TS000013']);
+    expect(taken[0]!.recordCount).toBe(2);
+
+    await runSnapshotRetention(prisma, new Date('2031-09-01T00:00:00Z'));
+    const kept = await prisma.catalogSnapshot.findMany({
+      where: { tenantId: tenant.tenantId, takenOn: new Date('2031-06-02') },
+    });
+    expect(kept.map((snapshot) => snapshot.kind)).toEqual(['WEEKLY']);
+    const { data } = await subgraph.request<{ catalogSnapshots: Array<{ kind: string; takenOn: string }> }>(
+      '{ catalogSnapshots { kind takenOn expiresOn sizeBytes recordCount } }',
+      { as: tenant.planner },
+    );
+    expect(data!.catalogSnapshots.map((snapshot) => [snapshot.kind, snapshot.takenOn])).toContainEqual([
+      'WEEKLY',
+      '2031-06-02',
+    ]);
+  });
+});
