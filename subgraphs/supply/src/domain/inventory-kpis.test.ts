@@ -31,7 +31,13 @@ describe('inventory KPIs', () => {
   });
 
   it('reports only the figures that changed', () => {
-    const before = { stockoutSkuDays: 3, inventoryTurns: 4, carryingCostCents: 1000, daysOfCover: null };
+    const before = {
+      skusAtStockoutRisk: 1,
+      stockoutSkuDays: 3,
+      inventoryTurns: 4,
+      carryingCostCents: 1000,
+      daysOfCover: null,
+    };
     expect(changedKpis(before, { ...before, stockoutSkuDays: 4, daysOfCover: 12 })).toEqual([
       ['stockoutSkuDays', 4],
       ['daysOfCover', 12],

@@ -32,6 +32,7 @@ export function pooledDaysOfCover(
 }
 
 export interface KpiFigures {
+  skusAtStockoutRisk: number;
   stockoutSkuDays: number;
   inventoryTurns: number;
   carryingCostCents: number;
@@ -40,6 +41,7 @@ export interface KpiFigures {
 
 /** KPI events name the figure and its unit. */
 export const KPI_UNITS: Record<keyof KpiFigures, { kpi: string; unit: string }> = {
+  skusAtStockoutRisk: { kpi: 'skus_at_stockout_risk', unit: 'count' },
   stockoutSkuDays: { kpi: 'stockout_sku_days', unit: 'sku_days' },
   inventoryTurns: { kpi: 'inventory_turns', unit: 'turns_per_year' },
   carryingCostCents: { kpi: 'carrying_cost', unit: 'cents_per_year' },

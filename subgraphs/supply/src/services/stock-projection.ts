@@ -11,7 +11,7 @@ import { rankStockoutRisks } from '../domain/replenishment/stockout-risk';
 import * as catalog from '../store/catalog-master';
 import * as store from '../store/replenishment';
 import { replenishTenant } from './replenishment';
-import { inventoryKpiFigures, publishKpiChanges, snapshotPositionDays } from './supply-kpis';
+import { kpisLastPublished, publishKpiChanges, snapshotPositionDays } from './supply-kpis';
 
 const uuid = (field: string) => (value: unknown) => {
   const parsed = z.guid().safeParse(value);
@@ -143,7 +143,7 @@ export async function runReplenishmentNow(prisma: PrismaClient, identity: Identi
 
 export async function runTenantReplenishment(prisma: PrismaClient, tenantId: string, skuIds?: string[]) {
   const now = new Date();
-  const before = await inventoryKpiFigures(prisma, tenantId, now);
+  const before = await kpisLastPublished(prisma, tenantId, now);
   const outcome = await replenishTenant(prisma, tenantId, { skuIds, now });
   await snapshotPositionDays(prisma, tenantId, now);
   await publishKpiChanges(prisma, tenantId, before, now);

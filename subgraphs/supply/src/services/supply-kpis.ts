@@ -13,6 +13,7 @@ import {
 import { dayWindow, utcDay } from '../domain/kpis';
 import { planningForecastOf } from '../domain/replenishment/planning-forecast';
 import * as kpiStore from '../store/inventory-days';
+import * as positions from '../store/positions';
 import * as store from '../store/replenishment';
 import { policySettingsOf } from './replenishment';
 
@@ -71,13 +72,15 @@ export async function daysOfCover(db: Db, tenantId: string, now: Date): Promise<
 }
 
 export async function inventoryKpiFigures(db: Db, tenantId: string, now: Date): Promise<KpiFigures> {
-  const [stockouts, carrying, turnsPerYear, cover] = await Promise.all([
+  const [risk, stockouts, carrying, turnsPerYear, cover] = await Promise.all([
+    positions.countSkusByRisk(db, tenantId),
     stockoutSkuDays(db, tenantId, now),
     carryingCostCents(db, tenantId, now),
     turns(db, tenantId, now),
     daysOfCover(db, tenantId, now),
   ]);
   return {
+    skusAtStockoutRisk: risk.atRisk,
     stockoutSkuDays: stockouts,
     inventoryTurns: turnsPerYear,
     carryingCostCents: carrying,
@@ -114,6 +117,15 @@ export async function publishKpiChanges(
 /** Writes today's end-of-day stock (so far) of every position of the tenant; the last write of a day stands. */
 export function snapshotPositionDays(db: Db, tenantId: string, now: Date): Promise<number> {
   return kpiStore.upsertPositionDays(db, tenantId, new Date(`${utcDay(now)}T00:00:00Z`));
+}
+
+/**
+ * The figures the towers last saw. The day-window KPIs move when a day completes, so the first run of a day
+ * (today's stock row not written yet) compares with yesterday's view of them; later runs with now's.
+ */
+export async function kpisLastPublished(db: Db, tenantId: string, now: Date): Promise<KpiFigures> {
+  const firstRunToday = !(await kpiStore.hasPositionDay(db, tenantId, new Date(`${utcDay(now)}T00:00:00Z`)));
+  return inventoryKpiFigures(db, tenantId, firstRunToday ? new Date(now.getTime() - 86_400_000) : now);
 }
 
 /** The replenishment KPIs of Tenant.inventoryKpis, each computed only when asked for. */

@@ -51,3 +51,9 @@ export function upsertPositionDays(db: Db, tenantId: string, day: Date): Promise
     ON CONFLICT ("tenantId", "skuId", "locationId", "day")
     DO UPDATE SET "onHand" = EXCLUDED."onHand", "valueCents" = EXCLUDED."valueCents"`;
 }
+
+export async function hasPositionDay(db: Db, tenantId: string, day: Date): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "supply"."InventoryPositionDay" WHERE "tenantId" = ${tenantId}::uuid AND "day" = ${day}::date LIMIT 1`;
+  return rows.length > 0;
+}
