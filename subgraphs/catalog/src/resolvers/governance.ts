@@ -1,4 +1,6 @@
+import type { MappingKind, SourceMapping } from '@meridian/db';
 import type { SubgraphContext } from '@meridian/subgraph-runtime';
+import * as mappings from '../services/mappings';
 import * as snapshots from '../services/snapshots';
 import * as stewardship from '../services/stewardship';
 
@@ -22,11 +24,31 @@ export const governanceResolvers = {
       { first }: { first?: number | null },
       { prisma, identity }: SubgraphContext,
     ) => snapshots.listSnapshots(prisma, identity, first ?? 120),
+    sourceMappings: (
+      _: unknown,
+      args: { sourceSystem: string; kind?: MappingKind | null; at?: Date | null },
+      { prisma, identity }: SubgraphContext,
+    ) => mappings.mappingsAt(prisma, identity, args.sourceSystem, args.kind, args.at),
+    mappingSetVersions: (
+      _: unknown,
+      { sourceSystem }: { sourceSystem: string },
+      { prisma, identity }: SubgraphContext,
+    ) => mappings.mappingSets(prisma, identity, sourceSystem),
+    dryRunMapping: (
+      _: unknown,
+      { sourceSystem, payload }: { sourceSystem: string; payload: unknown },
+      { prisma, identity }: SubgraphContext,
+    ) => mappings.dryRunMapping(prisma, identity, sourceSystem, payload),
   },
   Mutation: {
     resolveStewardshipTask: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>
       stewardship.resolveTask(prisma, identity, id),
     markNotificationRead: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>
       stewardship.markNotificationRead(prisma, identity, id),
+    saveSourceMappings: (_: unknown, args: unknown, { prisma, identity }: SubgraphContext) =>
+      mappings.saveSourceMappings(prisma, identity, args),
+  },
+  SourceMapping: {
+    factor: (mapping: SourceMapping) => mapping.factor?.toNumber() ?? null,
   },
 };

@@ -102,6 +102,7 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
       changeRequests.withdrawChangeRequest(prisma, identity, id),
     ...governanceResolvers.Mutation,
   },
+  SourceMapping: governanceResolvers.SourceMapping,
   ChangeRequest: {
     acknowledgeDueAt: (changeRequest: ChangeRequest) => changeRequests.acknowledgeDueAt(changeRequest),
     slaBreached: (changeRequest: ChangeRequest) => changeRequests.slaBreached(changeRequest),
