@@ -55,6 +55,20 @@ export type SupplyEffect =
       /** A fraction: 25 % is 0.25. */
       expectedUplift: number;
     })
+  | (Omit<Provenance, 'skuCode'> & {
+      type: 'signal';
+      /** A marketing signal may concern one SKU or the whole tenant (null). */
+      skuCode: string | null;
+      /** UTC day the observation window starts */
+      day: string;
+      /** mentions | impressions | clicks | shares | reviews */
+      metric: string;
+      count: number;
+      /** −1…1 where the platform scores it */
+      sentiment: number | null;
+      /** channel/platform, e.g. social/instagram */
+      source: string;
+    })
   | { type: 'none'; outcome: SupplyOutcome };
 
 /** Either published major as 2.x: supply reads one shape. */
@@ -70,7 +84,17 @@ const SUPPLY_TYPES = new Set<string>([
   'cycle_count',
   'order',
   'promotion',
+  'marketing_signal',
 ]);
+
+/** The canonical signal kinds as the metrics MarketingSignal stores (daily counts, plural). */
+const SIGNAL_METRICS: Record<string, string> = {
+  mention: 'mentions',
+  impression: 'impressions',
+  click: 'clicks',
+  share: 'shares',
+  review: 'reviews',
+};
 
 const isInt4 = (value: unknown): value is number =>
   Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
@@ -91,6 +115,8 @@ const none = (outcome: SupplyOutcome): SupplyEffect => ({ type: 'none', outcome 
  * - inventory_adjustment: the signed quantity; cycle_count: on hand set to the counted quantity;
  * - order with order_type `sales`: `quantity` units ordered on the UTC day of `timestamp`;
  * - promotion: the promotion itself (keyed by its promotion_id);
+ * - marketing_signal: a count (and sentiment) of mentions, clicks … for a SKU or the whole tenant, on the UTC
+ *   day its observation window starts (demand sensing reads them);
  * - anything else: nothing.
  */
 export function supplyEffectOf(data: unknown): SupplyEffect {
@@ -99,6 +125,7 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
   }
   const record = asV2(data as CanonicalTransactionV1 | CanonicalTransactionV2);
   if (!SUPPLY_TYPES.has(record.event_type)) return none(SupplyOutcome.NOT_APPLICABLE);
+  if (record.event_type === 'marketing_signal') return marketingSignal(record);
   if (typeof record.sku_id !== 'string' || typeof record.transaction_id !== 'string') {
     return none(SupplyOutcome.UNREADABLE_RECORD);
   }
@@ -162,6 +189,32 @@ export function supplyEffectOf(data: unknown): SupplyEffect {
     default:
       return none(SupplyOutcome.NOT_APPLICABLE);
   }
+}
+
+function marketingSignal(record: CanonicalTransactionV2): SupplyEffect {
+  if (record.event_type !== 'marketing_signal' || typeof record.transaction_id !== 'string') {
+    return none(SupplyOutcome.UNREADABLE_RECORD);
+  }
+  const occurredAt = new Date(record.timestamp);
+  const observedFrom = new Date(record.payload.observed_from);
+  if (Number.isNaN(occurredAt.getTime()) || Number.isNaN(observedFrom.getTime())) {
+    return none(SupplyOutcome.UNREADABLE_RECORD);
+  }
+  if (!isInt4(record.payload.count)) return none(SupplyOutcome.QUANTITY_OUT_OF_RANGE);
+  return {
+    type: 'signal',
+    skuCode: typeof record.sku_id === 'string' ? record.sku_id : null,
+    day: observedFrom.toISOString().slice(0, 10),
+    metric: SIGNAL_METRICS[record.payload.signal] ?? record.payload.signal,
+    count: record.payload.count,
+    sentiment: record.payload.sentiment ?? null,
+    source: `${record.payload.channel}/${record.payload.platform}`,
+    transactionId: record.transaction_id,
+    status: record.status,
+    occurredAt,
+    sourceSystem: record.source_system,
+    correlationId: record.correlation_id,
+  };
 }
 
 /** Built as one literal per effect (no spread): this runs once per ingested event. */

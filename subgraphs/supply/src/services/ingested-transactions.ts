@@ -2,6 +2,7 @@ import type { InventoryPosition, Prisma } from '@meridian/db';
 import type { EventEnvelope } from '@meridian/events';
 import { bookingDistributionCentre, type ResolvedOrderLine, sumDemand } from '../domain/demand-ledger';
 import { SupplyOutcome, supplyEffectOf, warningCodesOf } from '../domain/ingested-transaction';
+import { foldSignals, type ResolvedSignal } from '../domain/marketing-signals';
 import { isAtStockoutRisk } from '../domain/position';
 import { foldPromotions, type ResolvedPromotion } from '../domain/promotions';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../domain/stock-ledger';
 import { findLocationsByCode, findSkuIdsByCode } from '../store/catalog-codes';
 import * as ledger from '../store/ledger';
+import * as marketingSignals from '../store/marketing-signals';
 
 /** The type apps/ingest appends each accepted canonical transaction as. */
 export const TRANSACTION_RECEIVED = 'ingest.transaction_received';
@@ -33,7 +35,8 @@ const codeKey = (tenantId: string, code: string) => `${tenantId}|${code}`;
 
 /**
  * Applies a batch of `ingest.transaction_received` events, in order, to the supply tables of `schema`
- * (`supply` live, a sandbox for a replay): the stock ledger and on hand, sales demand, promotions. One
+ * (`supply` live, a sandbox for a replay): the stock ledger and on hand, sales demand, promotions, marketing
+ * signals. One
  * statement per kind of read or write for the whole batch. The caller owns the transaction, the inbox and
  * the events it tells others.
  */
@@ -62,7 +65,8 @@ export async function applyIngestedTransactions(
   const locationPairs = new Map<string, { tenantId: string; code: string }>();
   const orderTenants = new Set<string>();
   for (const { tenantId, effect } of effects) {
-    skuPairs.set(codeKey(tenantId, effect.skuCode), { tenantId, code: effect.skuCode });
+    if (effect.skuCode !== null)
+      skuPairs.set(codeKey(tenantId, effect.skuCode), { tenantId, code: effect.skuCode });
     if (effect.type === 'movement') {
       locationPairs.set(codeKey(tenantId, effect.locationCode), { tenantId, code: effect.locationCode });
     }
@@ -84,7 +88,19 @@ export async function applyIngestedTransactions(
   const movements: ResolvedMovement[] = [];
   const orderLines: ResolvedOrderLine[] = [];
   const promotions: ResolvedPromotion[] = [];
+  const signals: ResolvedSignal[] = [];
   for (const { event, tenantId, effect } of effects) {
+    if (effect.type === 'signal') {
+      // A signal without a SKU concerns the whole tenant; one naming an unknown SKU is skipped like any record.
+      const skuId = effect.skuCode === null ? null : skuIds.get(codeKey(tenantId, effect.skuCode));
+      if (skuId === undefined) {
+        skip(event.id, SupplyOutcome.UNKNOWN_SKU);
+        continue;
+      }
+      const { transactionId, status, day, metric, count, sentiment, source } = effect;
+      signals.push({ tenantId, transactionId, status, skuId, day, metric, count, sentiment, source });
+      continue;
+    }
     const skuId = skuIds.get(codeKey(tenantId, effect.skuCode));
     if (!skuId) {
       skip(event.id, SupplyOutcome.UNKNOWN_SKU);
@@ -153,6 +169,10 @@ export async function applyIngestedTransactions(
   const { upserts, withdrawals } = foldPromotions(promotions);
   await ledger.upsertPromotions(tx, schema, upserts);
   await ledger.withdrawPromotions(tx, schema, withdrawals);
+
+  const signalWrites = foldSignals(signals);
+  await marketingSignals.upsertSignals(tx, schema, signalWrites.upserts);
+  await marketingSignals.deleteSignals(tx, schema, signalWrites.deletions);
 
   return { ...applied, outcomes };
 }

@@ -17,7 +17,7 @@ export const LIVE_SCHEMA = 'supply';
 const SCHEMA_NAME = /^(supply|sandbox_[a-z0-9]{1,40})$/;
 
 /** `"schema"."Table"`, for a schema name that cannot carry SQL (checked, then quoted). */
-function table(schema: string, name: string): string {
+export function table(schema: string, name: string): string {
   if (!SCHEMA_NAME.test(schema)) {
     throw new MeridianError(ErrorCode.INTERNAL, `Refusing to write to schema "${schema}".`);
   }

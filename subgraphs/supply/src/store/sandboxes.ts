@@ -7,7 +7,13 @@ import type { Prisma, PrismaClient } from '@meridian/db';
  */
 
 /** The tables applyIngestedTransactions writes; a sandbox holds a copy of each. */
-const COPIED_TABLES = ['InventoryPosition', 'InventoryMovement', 'DailyDemand', 'Promotion'] as const;
+const COPIED_TABLES = [
+  'InventoryPosition',
+  'InventoryMovement',
+  'DailyDemand',
+  'Promotion',
+  'MarketingSignal',
+] as const;
 const SANDBOX = /^sandbox_[a-z0-9]{1,40}$/;
 const CREATED_AT = /^meridian sandbox created (\S+)$/;
 
