@@ -3,7 +3,7 @@ import { readPublishedSchemas } from '@meridian/canonical/published';
 import { commonEnv, DEFAULT_PORTS, loadConfig, onShutdown, port } from '@meridian/config';
 import { createPrismaClient } from '@meridian/db';
 import { createBackbone } from '@meridian/events';
-import { createTransactionIngestor } from '@meridian/ingestion';
+import { createTransactionIngestor, SourceMappings, sourceMappingLookup } from '@meridian/ingestion';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { z } from 'zod';
 import { cloudEventsRoute } from './cloudevents/cloudevents-route';
@@ -61,7 +61,13 @@ const server = createIngestServer({
     cloudEventsRoute({ ingestor, accessTokenKey, metrics: ingestMetrics }),
     captureRoute({ captureService, accessTokenKey }),
     // Matches every /ingest/<segment>: after the fixed /ingest/ paths.
-    feedsRoute({ feeds: sourceFeeds, ingestor, accessTokenKey, metrics: ingestMetrics }),
+    feedsRoute({
+      feeds: sourceFeeds,
+      ingestor,
+      mappings: new SourceMappings(sourceMappingLookup(prisma)),
+      accessTokenKey,
+      metrics: ingestMetrics,
+    }),
   ],
   logger,
   metrics,

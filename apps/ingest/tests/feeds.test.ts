@@ -44,6 +44,61 @@ describe('POST /ingest/<source>', () => {
     expect(again.body.results[0].status).toBe('duplicate');
   });
 
+  it("maps items, units and parties through the tenant's mapping tables and quarantines what has no mapping", async () => {
+    const rule = { tenantId: ingest.tenantId, sourceSystem: 'erp', createdById: randomUUID() };
+    await ingest.prisma.sourceMapping.createMany({
+      data: [
+        { ...rule, kind: 'SKU', sourceValue: 'ITEM-0077', targetValue: 'SKU-1', effectiveFrom: new Date(0) },
+        {
+          ...rule,
+          kind: 'UOM',
+          sourceValue: 'CS',
+          targetValue: 'EA',
+          factor: 12,
+          effectiveFrom: new Date(0),
+        },
+        { ...rule, kind: 'PARTY', sourceValue: 'WH01', targetValue: 'DC-1', effectiveFrom: new Date(0) },
+        // Not yet in force: the item keeps its old mapping until then.
+        {
+          ...rule,
+          kind: 'SKU',
+          sourceValue: 'ITEM-0077',
+          targetValue: null,
+          effectiveFrom: new Date(Date.now() + 86_400_000),
+        },
+      ],
+    });
+    const payload = { location_id: 'WH01', reason: 'correction', note: null };
+    const mapped = ingest.transaction({ sku_id: 'ITEM-0077', measure: { quantity: 2, uom: 'CS' }, payload });
+    const unmapped = ingest.transaction({
+      sku_id: 'ITEM-9999',
+      measure: { quantity: 1, uom: 'CS' },
+      payload,
+    });
+    const answer = await ingest.send('/ingest/erp', JSON.stringify([mapped, unmapped]), json());
+
+    expect(answer.status).toBe(202);
+    expect(answer.body.results.map((result: { status: string }) => result.status)).toEqual([
+      'accepted',
+      'rejected',
+    ]);
+    expect(answer.body.results[1].errors).toEqual([
+      expect.objectContaining({ field: 'sku_id', code: 'UNMAPPED_VALUE' }),
+    ]);
+    const row = await ingest.prisma.eventLog.findFirstOrThrow({ where: { id: mapped.transaction_id } });
+    const data = (row.envelope as { data: Record<string, unknown> }).data;
+    expect(data).toMatchObject({
+      sku_id: 'SKU-1',
+      measure: { quantity: 24, uom: 'EA' },
+      payload: { location_id: 'DC-1' },
+    });
+    const quarantined = await ingest.prisma.quarantinedRecord.findMany({
+      where: { tenantId: ingest.tenantId, transactionId: unmapped.transaction_id },
+    });
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]?.channel).toBe('feed:erp');
+  });
+
   it('answers 404 NOT_FOUND with the known sources for an unknown one', async () => {
     const answer = await ingest.send('/ingest/mainframe', '[]', json());
     expect(answer.status).toBe(404);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import { canonicalTransactionFixture } from '@meridian/canonical/testing';
 import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
-import { createTransactionIngestor } from '@meridian/ingestion';
+import { createTransactionIngestor, SourceMappings, sourceMappingLookup } from '@meridian/ingestion';
 import { seedCatalog } from '@meridian/ingestion/testing';
 import { createLogger, createMetrics } from '@meridian/observability';
 import { cloudEventsRoute } from '../src/cloudevents/cloudevents-route';
@@ -56,7 +56,12 @@ export async function startIngest() {
       metricsRoute(metrics),
       transactionsRoute(writes),
       cloudEventsRoute(writes),
-      feedsRoute({ feeds: sourceFeeds, ...writes }),
+      // Mappings read on every request: a test's saved mapping applies at once.
+      feedsRoute({
+        feeds: sourceFeeds,
+        mappings: new SourceMappings(sourceMappingLookup(prisma), { ttlMs: 0 }),
+        ...writes,
+      }),
     ],
     logger,
     metrics,

@@ -20,6 +20,12 @@ export {
   type TransactionIngestor,
   type TransactionIngestorOptions,
 } from './ingestor';
+export {
+  type SourceMappingLookup,
+  SourceMappings,
+  type SourceMappingsOptions,
+  sourceMappingLookup,
+} from './mapping/source-mappings';
 export { readValidationMode } from './policy/policy-store';
 export { MAX_QUARANTINED_RECORD_CHARS, type RecordPreview } from './quarantine/quarantine-rows';
 export {

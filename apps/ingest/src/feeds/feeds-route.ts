@@ -1,5 +1,5 @@
 import { ErrorCode, MeridianError } from '@meridian/errors';
-import type { TransactionIngestor } from '@meridian/ingestion';
+import type { SourceMappings, TransactionIngestor } from '@meridian/ingestion';
 import type { AccessTokenKey } from '../auth/bearer-identity';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
 import type { Route } from '../server';
@@ -15,13 +15,15 @@ const UNKNOWN_FEED = '/ingest/{unknown}';
 export interface FeedsRouteOptions {
   feeds: readonly SourceFeed[];
   ingestor: TransactionIngestor;
+  /** The tenants' mapping tables per source system (catalog.SourceMapping). */
+  mappings: SourceMappings;
   accessTokenKey: AccessTokenKey;
   metrics: IngestMetrics;
 }
 
 /**
  * `POST /ingest/<source>`: a source system's records (JSON array or NDJSON, like the bulk endpoint), mapped
- * to canonical transactions by the feed. It matches every `/ingest/<segment>`, so it goes after the routes
+ * to canonical transactions through the tenant's mapping tables for that source. It matches every `/ingest/<segment>`, so it goes after the routes
  * with fixed paths under `/ingest/`.
  */
 export function feedsRoute(options: FeedsRouteOptions): Route {
@@ -52,11 +54,12 @@ export function feedsRoute(options: FeedsRouteOptions): Route {
       }
       const request = await readWriteRequest(req, res, endpoint, bulkMediaTypes);
       const records = parseRecords(request.raw, request.mediaType);
+      const mappings = await options.mappings.inForce(request.identity.tenantId, feed.name);
       const outcome = await ingestor.ingest({
         tenantId: request.identity.tenantId,
         channel: `feed:${feed.name}`,
         idempotency: request.idempotency,
-        submissions: records.map((record) => feedSubmission(feed, record)),
+        submissions: records.map((record) => feedSubmission(feed, record, mappings)),
       });
       sendWriteOutcome(res, endpoint, outcome);
     },

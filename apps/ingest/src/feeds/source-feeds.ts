@@ -1,32 +1,42 @@
+import { type MappingTable, mapSourceRecord } from '@meridian/canonical';
 import { ErrorCode } from '@meridian/errors';
 import type { Submission } from '@meridian/ingestion';
 
-/** A source system that may post to `/ingest/<name>`, and how its records become canonical transactions. */
+/** A source system that may post to `/ingest/<name>`. */
 export interface SourceFeed {
   /** The path segment, and the `source_system` of every record it sends. */
   name: string;
   description: string;
-  /** Maps one sent record to a canonical transaction (before validation). */
-  toCanonical(record: unknown): unknown;
 }
 
-/** Until the catalog's mapping tables exist, feeds send canonical transactions: the mapping is identity. */
-const identity = (record: unknown): unknown => record;
-
 export const sourceFeeds: readonly SourceFeed[] = [
-  { name: 'erp', description: 'ERP: orders, receipts, inventory adjustments', toCanonical: identity },
-  { name: 'wms', description: 'Warehouse management: inbound scans, cycle counts', toCanonical: identity },
-  { name: 'tms', description: 'Transport management: ASNs, shipment milestones', toCanonical: identity },
-  { name: 'carrier', description: 'Carrier feeds: milestones, tracking pings', toCanonical: identity },
+  { name: 'erp', description: 'ERP: orders, receipts, inventory adjustments' },
+  { name: 'wms', description: 'Warehouse management: inbound scans, cycle counts' },
+  { name: 'tms', description: 'Transport management: ASNs, shipment milestones' },
+  { name: 'carrier', description: 'Carrier feeds: milestones, tracking pings' },
 ];
 
 /**
- * One record of a feed, ready for the accept-records service. The path names the source: a record without
- * `source_system` gets it, a record naming another source is rejected (a feed never writes as another).
+ * One record of a feed, ready for the accept-records service. It is mapped to canonical through the tenant's
+ * mapping tables for this source (the catalog's; the same function as the catalog's dry run): item numbers,
+ * unit codes (with their factor) and party ids. A kind without mappings passes through. A value without a
+ * mapping rejects the record into quarantine with the mapping's code. The path names the source: a record
+ * without `source_system` gets it, a record naming another source is rejected (a feed never writes as another).
  */
-export function feedSubmission(feed: SourceFeed, sent: unknown): Submission {
-  const record = feed.toCanonical(sent);
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { record };
+export function feedSubmission(feed: SourceFeed, sent: unknown, mappings: MappingTable): Submission {
+  if (typeof sent !== 'object' || sent === null || Array.isArray(sent)) return { record: sent };
+  const mapped = mapSourceRecord(sent, mappings);
+  if (!mapped.ok) {
+    return {
+      record: sent,
+      errors: mapped.errors.map((error) => ({
+        field: error.field || 'record',
+        code: error.code,
+        message: error.message,
+      })),
+    };
+  }
+  const record = mapped.record;
   const sourceSystem = (record as { source_system?: unknown }).source_system;
   if (sourceSystem === undefined || sourceSystem === null) {
     return { record: { ...record, source_system: feed.name } };
