@@ -233,6 +233,15 @@ export const SkuRecordQuery = graphql(`
         ...MasterVersion
       }
     }
+    # To name the family and supplier a version refers to by id
+    skuFamilies {
+      id
+      name
+    }
+    suppliers {
+      id
+      name
+    }
   }
 `);
 
@@ -276,6 +285,11 @@ export const LocationRecordQuery = graphql(`
       history(first: $history) {
         ...MasterVersion
       }
+    }
+    # To name the parent location a version refers to by id
+    locations {
+      id
+      name
     }
   }
 `);

@@ -8,6 +8,7 @@ import {
   formatCents,
   formatFieldValue,
   importFormatOfFile,
+  isCreation,
   masterRecordPath,
   orderedPair,
   userIdOfToken,
@@ -40,6 +41,7 @@ describe('formatting field values', () => {
     expect(formatFieldValue('lengthMm', 320)).toBe('320 mm');
     expect(formatFieldValue('leadTimeHours', 48)).toBe('48 h');
     expect(formatFieldValue('packSize', 12)).toBe('12 base units');
+    expect(formatFieldValue('minOrderQty', 1)).toBe('1 base unit');
     expect(formatFieldValue('reliability', 0.955)).toBe('95.5%');
     expect(formatFieldValue('reliability', '0.9')).toBe('90.0%');
   });
@@ -50,6 +52,16 @@ describe('formatting field values', () => {
     expect(formatFieldValue('name', 'Trailhead Tee')).toBe('Trailhead Tee');
     expect(formatFieldValue('quarantined', true)).toBe('Yes');
     expect(formatFieldValue('somethingElse', { a: 1 })).toBe('{"a":1}');
+  });
+
+  it('names referenced records the page knows, by id', () => {
+    const names = new Map([['14870b1c-0503-5403-a8b9-b659eee51668', 'Trailhead Tee']]);
+    expect(formatFieldValue('familyId', '14870b1c-0503-5403-a8b9-b659eee51668', names)).toBe('Trailhead Tee');
+    expect(formatFieldValue('supplierId', 'dab0bcc7-9abf', names)).toBe('dab0bcc7-9abf');
+    expect(
+      diffRows([{ field: 'familyId', before: null, after: '14870b1c-0503-5403-a8b9-b659eee51668' }], names)[0]
+        ?.after,
+    ).toBe('Trailhead Tee');
   });
 
   it('lists unit conversions', () => {
@@ -94,6 +106,24 @@ describe('diffRows', () => {
 
   it('signs a decrease', () => {
     expect(diffRows([{ field: 'leadTimeHours', before: 100, after: 75 }])[0]?.relativeChange).toBe('-25.0%');
+  });
+});
+
+describe('isCreation', () => {
+  it('tells a first version (nothing before) from an edit', () => {
+    expect(
+      isCreation([
+        { field: 'code', before: null, after: 'A' },
+        { field: 'name', after: 'N' },
+      ]),
+    ).toBe(true);
+    expect(
+      isCreation([
+        { field: 'code', before: null, after: 'A' },
+        { field: 'name', before: 'M', after: 'N' },
+      ]),
+    ).toBe(false);
+    expect(isCreation([])).toBe(false);
   });
 });
 

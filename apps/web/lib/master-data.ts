@@ -57,10 +57,11 @@ export function formatSignedRatio(ratio: number): string {
 
 type ValueFormatter = (value: unknown) => string | null;
 
+/** `plural` for units that are words: 1 base unit, 12 base units. */
 const withUnit =
-  (unit: string): ValueFormatter =>
+  (unit: string, plural = unit): ValueFormatter =>
   (value) =>
-    typeof value === 'number' ? `${integer.format(value)} ${unit}` : null;
+    typeof value === 'number' ? `${integer.format(value)} ${value === 1 ? unit : plural}` : null;
 
 const cents: ValueFormatter = (value) => (typeof value === 'number' ? formatCents(value) : null);
 
@@ -102,8 +103,8 @@ const fields: Record<string, FieldSpec> = {
   heightMm: { label: 'Height', format: withUnit('mm') },
   unitCostCents: { label: 'Unit cost', format: cents },
   priceCents: { label: 'List price', format: cents },
-  minOrderQty: { label: 'Minimum order', format: withUnit('base units') },
-  packSize: { label: 'Pack size', format: withUnit('base units') },
+  minOrderQty: { label: 'Minimum order', format: withUnit('base unit', 'base units') },
+  packSize: { label: 'Pack size', format: withUnit('base unit', 'base units') },
   dataOwnerId: { label: 'Data owner' },
   leadTimeHours: { label: 'Lead time', format: withUnit('h') },
   leadTimeStdDevHours: { label: 'Lead time std. dev.', format: withUnit('h') },
@@ -128,9 +129,16 @@ export function fieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A field's value with its unit: priceCents 2060 → "$20.60", weightGrams 170 → "170 g"; absent → "not set". */
-export function formatFieldValue(field: string, value: unknown): string {
+/** Names of records a field refers to by id (family, supplier, parent location), where the page knows them. */
+export type ReferenceNames = ReadonlyMap<string, string>;
+
+/**
+ * A field's value with its unit: priceCents 2060 → "$20.60", weightGrams 170 → "170 g"; absent → "not set".
+ * An id of a record named in `names` is shown by that name.
+ */
+export function formatFieldValue(field: string, value: unknown, names?: ReferenceNames): string {
   if (value === null || value === undefined || value === '') return 'not set';
+  if (typeof value === 'string' && names?.has(value)) return names.get(value)!;
   const formatted = fields[field]?.format?.(value);
   if (formatted) return formatted;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
@@ -155,18 +163,25 @@ export interface DiffRow {
   relativeChange: string | null;
 }
 
-export function diffRows(changes: readonly FieldChangeLike[]): DiffRow[] {
+export function diffRows(changes: readonly FieldChangeLike[], names?: ReferenceNames): DiffRow[] {
   return changes.map((change) => {
     const { field, before, after } = change;
     const numeric = typeof before === 'number' && typeof after === 'number' && before !== 0;
     return {
       field,
       label: fieldLabel(field),
-      before: formatFieldValue(field, before),
-      after: formatFieldValue(field, after),
+      before: formatFieldValue(field, before, names),
+      after: formatFieldValue(field, after, names),
       relativeChange: numeric ? formatSignedRatio((after - before) / Math.abs(before)) : null,
     };
   });
+}
+
+/** A record's first version: every field goes from nothing to a value, so only the values are worth showing. */
+export function isCreation(changes: readonly FieldChangeLike[]): boolean {
+  return (
+    changes.length > 0 && changes.every((change) => change.before === null || change.before === undefined)
+  );
 }
 
 /** The two versions to compare, oldest first, whatever order they were picked in. */

@@ -181,7 +181,7 @@ export function ChangeRequestCard({
           <button type="button" className="button" disabled={busy} onClick={() => void decide('reject')}>
             {rejecting.fetching ? 'Rejecting…' : 'Reject'}
           </button>
-          {request.acknowledgeDueAt && !request.acknowledgedAt && (
+          {request.acknowledgeDueAt && !request.acknowledgedAt && !ownRequest && (
             <button
               type="button"
               className="button button--small"

@@ -61,6 +61,7 @@ export function LocationRecord({ id }: { id: string }) {
         ],
         fields: location,
         history: location.history,
+        names: new Map((result.data?.locations ?? []).map((entry) => [entry.id, entry.name])),
       }}
     />
   );

@@ -3,8 +3,7 @@
 import type { CombinedError } from '@urql/core';
 import type { ReactNode } from 'react';
 import type { MasterVersion } from '../../graphql/master-data';
-import type { MasterEntity } from '../../lib/master-data';
-import { entityLabel } from '../../lib/master-data';
+import { entityLabel, type MasterEntity, type ReferenceNames } from '../../lib/master-data';
 import { formFieldsOf } from '../../lib/master-data-validation';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { PendingChangeRequests } from './PendingChangeRequests';
@@ -28,6 +27,8 @@ export interface LoadedRecord {
   /** The record in API field names, to fill the edit form */
   fields: Record<string, unknown>;
   history: readonly MasterVersion[];
+  /** Names of the records its fields refer to by id */
+  names?: ReferenceNames;
 }
 
 /** The states before a record is there: loading, failed, or no such record. */
@@ -144,6 +145,7 @@ export function RecordView({
           entityType={entityType}
           id={id}
           history={record.history}
+          names={record.names}
           currentVersion={record.version}
           onRolledBack={refresh}
         />

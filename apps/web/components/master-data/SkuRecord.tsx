@@ -77,6 +77,12 @@ export function SkuRecord({ id }: { id: string }) {
         ],
         fields: sku,
         history: sku.history,
+        names: new Map(
+          [...(result.data?.skuFamilies ?? []), ...(result.data?.suppliers ?? [])].map((entry) => [
+            entry.id,
+            entry.name,
+          ]),
+        ),
       }}
     />
   );

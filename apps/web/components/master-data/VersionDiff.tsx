@@ -3,7 +3,7 @@
 import { useQuery } from 'urql';
 import { MasterRecordDiffQuery } from '../../graphql/master-data';
 import { formatDateTime } from '../../lib/format';
-import type { MasterEntity } from '../../lib/master-data';
+import type { MasterEntity, ReferenceNames } from '../../lib/master-data';
 import { FailureState, LoadingState } from '../states/States';
 import { DiffTable } from './DiffTable';
 
@@ -13,11 +13,13 @@ export function VersionDiff({
   id,
   fromVersion,
   toVersion,
+  names,
 }: {
   entityType: MasterEntity;
   id: string;
   fromVersion: number;
   toVersion: number;
+  names?: ReferenceNames;
 }) {
   const [result, reexecute] = useQuery({
     query: MasterRecordDiffQuery,
@@ -38,7 +40,11 @@ export function VersionDiff({
         )}
       </header>
       {diff ? (
-        <DiffTable changes={diff.changes} label={`Changes from version ${fromVersion} to ${toVersion}`} />
+        <DiffTable
+          changes={diff.changes}
+          names={names}
+          label={`Changes from version ${fromVersion} to ${toVersion}`}
+        />
       ) : result.error ? (
         <FailureState
           error={result.error}

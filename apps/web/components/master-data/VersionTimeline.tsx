@@ -8,7 +8,13 @@ import {
   RollbackMasterRecordMutation,
 } from '../../graphql/master-data';
 import { formatDateTime } from '../../lib/format';
-import { describeUser, type MasterEntity, orderedPair, userIdOfToken } from '../../lib/master-data';
+import {
+  describeUser,
+  type MasterEntity,
+  orderedPair,
+  type ReferenceNames,
+  userIdOfToken,
+} from '../../lib/master-data';
 import { useSession } from '../../lib/session';
 import { EmptyState, FailureState } from '../states/States';
 import { ChangeOutcome } from './ChangeOutcome';
@@ -77,12 +83,14 @@ export function VersionTimeline({
   entityType,
   id,
   history,
+  names,
   currentVersion,
   onRolledBack,
 }: {
   entityType: MasterEntity;
   id: string;
   history: readonly MasterVersion[];
+  names?: ReferenceNames;
   currentVersion: number;
   onRolledBack: () => void;
 }) {
@@ -158,6 +166,7 @@ export function VersionTimeline({
                 {version.changes.length > 0 && (
                   <DiffTable
                     changes={version.changes}
+                    names={names}
                     label={`Changes in version ${version.version}`}
                     testId="version-changes"
                   />
@@ -194,7 +203,7 @@ export function VersionTimeline({
           </ol>
         )}
       </section>
-      {pair && <VersionDiff entityType={entityType} id={id} {...pair} />}
+      {pair && <VersionDiff entityType={entityType} id={id} names={names} {...pair} />}
     </div>
   );
 }
