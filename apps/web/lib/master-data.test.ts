@@ -9,6 +9,7 @@ import {
   formatFieldValue,
   importFormatOfFile,
   isCreation,
+  isMasterField,
   masterRecordPath,
   orderedPair,
   userIdOfToken,
@@ -78,6 +79,8 @@ describe('formatting field values', () => {
     expect(fieldLabel('priceCents')).toBe('List price');
     expect(fieldLabel('leadTimeStdDevHours')).toBe('Lead time std. dev.');
     expect(fieldLabel('safetyStockDays')).toBe('Safety stock days');
+    expect(isMasterField('supplierCode')).toBe(true);
+    expect(isMasterField('measure.uom')).toBe(false);
   });
 });
 

@@ -94,7 +94,10 @@ const fields: Record<string, FieldSpec> = {
   gtin: { label: 'GTIN' },
   name: { label: 'Name' },
   familyId: { label: 'Family' },
+  familyCode: { label: 'Family' },
   supplierId: { label: 'Supplier' },
+  supplierCode: { label: 'Supplier' },
+  parentCode: { label: 'Parent location' },
   baseUom: { label: 'Base unit' },
   uomConversions: { label: 'Unit conversions', format: conversions },
   weightGrams: { label: 'Weight', format: withUnit('g') },
@@ -117,6 +120,11 @@ const fields: Record<string, FieldSpec> = {
   quarantined: { label: 'Quarantined' },
   quarantineReason: { label: 'Quarantine reason' },
 };
+
+/** Whether `field` is a master-record field with a name in words (source payload fields are not). */
+export function isMasterField(field: string): boolean {
+  return field in fields;
+}
 
 /** A field's name in words: "priceCents" → "List price"; unknown ones split from camelCase. */
 export function fieldLabel(field: string): string {

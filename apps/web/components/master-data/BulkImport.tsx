@@ -38,7 +38,7 @@ function ImportReport({ report }: { report: BulkImportReportEntry }) {
           ' All or nothing: fix the rows below and import again, or choose "valid rows only".'}
       </p>
       {report.errors.length > 0 && (
-        <RecordErrorTable errors={report.errors} label="Import errors by row" rowHeading="Row" />
+        <RecordErrorTable errors={report.errors} label="Import errors by row" rowHeading="Row" firstRow={1} />
       )}
       {report.errors.length < report.errorCount && (
         <p className="panel__hint">
@@ -219,7 +219,7 @@ export function BulkImport() {
                 spellCheck={false}
                 placeholder={
                   format === 'CSV'
-                    ? 'code,gtin,name,familyId,baseUom,priceCents,unitCostCents\n…'
+                    ? 'code,gtin,name,familyCode,supplierCode,baseUom,priceCents,unitCostCents\n…'
                     : '[{ "code": "…", "gtin": "…", "name": "…" }]'
                 }
                 aria-invalid={problem ? true : undefined}

@@ -311,7 +311,7 @@ function DryRun({ sourceSystem }: { sourceSystem: string }) {
             }}
             rows={10}
             spellCheck={false}
-            placeholder='{ "item": "100-200", "uom": "BOX", "quantity": 3 }'
+            placeholder='{ "sku_id": "ERP-100200", "measure": { "quantity": 3, "uom": "BOX" }, "payload": { "location_id": "WH-RENO" }, … }'
             aria-invalid={problem ? true : undefined}
           />
         </label>
@@ -337,7 +337,12 @@ function DryRun({ sourceSystem }: { sourceSystem: string }) {
               : `${formatCount(result.errors.length)} ${result.errors.length === 1 ? 'error' : 'errors'}.`}
           </p>
           {result.errors.length > 0 && (
-            <RecordErrorTable errors={result.errors} label="Dry run errors" rowHeading="Record" />
+            <RecordErrorTable
+              errors={result.errors}
+              label="Dry run errors"
+              rowHeading="Record"
+              firstRow={0}
+            />
           )}
           {result.canonical.length > 0 && (
             <label className="field">

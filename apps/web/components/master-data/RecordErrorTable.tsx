@@ -1,16 +1,19 @@
 import type { RecordErrorEntry } from '../../graphql/master-data';
-import { fieldLabel } from '../../lib/master-data';
+import { fieldLabel, isMasterField } from '../../lib/master-data';
 
 /** Problems found while mapping or importing: where (row, field), which rule (code), what to do. */
 export function RecordErrorTable({
   errors,
   label,
   rowHeading,
+  firstRow,
 }: {
   errors: readonly RecordErrorEntry[];
   label: string;
-  /** "Row" for an import (1-based line of data), "Record" for a dry run */
+  /** "Row" for an import, "Record" for a dry run */
   rowHeading: string;
+  /** The number the API gives the first row: 1 for an import's rows, 0 for a dry run's record index */
+  firstRow: 0 | 1;
 }) {
   return (
     <table className="data-table" aria-label={label} data-testid="record-errors">
@@ -33,14 +36,18 @@ export function RecordErrorTable({
             data-row={error.row ?? undefined}
             data-field={error.field ?? undefined}
           >
-            <td className="data-table__number">{error.row ?? '—'}</td>
+            <td className="data-table__number">
+              {error.row === null || error.row === undefined ? '—' : error.row - firstRow + 1}
+            </td>
             <td>
-              {error.field ? (
+              {!error.field ? (
+                '—'
+              ) : isMasterField(error.field) ? (
                 <>
                   {fieldLabel(error.field)} <span className="data-table__sub mono">{error.field}</span>
                 </>
               ) : (
-                '—'
+                <span className="mono">{error.field}</span>
               )}
             </td>
             <td>
