@@ -155,6 +155,27 @@ const promotionSkuCodes = [
 ];
 /** What the promotion really did, against the 35 % marketing expected. */
 const realisedPromotionUplift = 0.42;
+/** Daily demand noise (a normal factor kept within ±40 %) and growth per day. */
+const demandNoiseCv = 0.12;
+const demandTrendPerDay = 0.0008;
+
+/**
+ * The model the demo's demand history is drawn from, for tools that draw more of it (the pilot simulator):
+ * an average colour in an average size sells `familyBaseDemand` a day, times each popularity.
+ */
+export const demoDemandModel = {
+  familyBaseDemand,
+  weekdayFactor,
+  colours,
+  sizes,
+  suppliers,
+  promotionSkuCodes,
+  expectedPromotionUplift: 0.35,
+  realisedPromotionUplift,
+  demandNoiseCv,
+  demandTrendPerDay,
+  demandHistoryDays,
+} as const;
 
 export function skuCode(colour: string, size: string): string {
   return `TH${colour}${size}`;
@@ -256,7 +277,7 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
     skuIds: promotionSkuCodes.map(skuIdOf),
     startsOn: addDays(today, -45),
     endsOn: addDays(today, -36),
-    expectedUplift: '0.350',
+    expectedUplift: demoDemandModel.expectedPromotionUplift.toFixed(3),
   };
   const promotedSkus = new Set(promotion.skuIds);
 
@@ -267,8 +288,8 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
     for (let daysAgo = demandHistoryDays; daysAgo >= 1; daysAgo--) {
       const day = addDays(today, -daysAgo);
       const inPromotion = promotedSkus.has(sku.id) && day >= promotion.startsOn && day <= promotion.endsOn;
-      const trend = 1 + 0.0008 * (demandHistoryDays - daysAgo);
-      const noise = Math.min(1.4, Math.max(0.6, 1 + 0.12 * random.gaussian()));
+      const trend = 1 + demandTrendPerDay * (demandHistoryDays - daysAgo);
+      const noise = Math.min(1.4, Math.max(0.6, 1 + demandNoiseCv * random.gaussian()));
       const expected =
         mean *
         trend *
