@@ -130,7 +130,13 @@ export function mapSourceRecord(
     };
   }
   const table = Array.isArray(rules) ? mappingsInForce(rules, at) : (rules as MappingTable);
-  const mapped = structuredClone(record);
+  // Copies only the objects a mapping may write into: a record can be arbitrarily deep (a hostile one
+  // thousands of levels), and the rest is handed on unchanged.
+  const mapped: Json = { ...record };
+  for (const key of ['payload', 'measure'] as const) {
+    const nested = mapped[key];
+    if (isObject(nested)) mapped[key] = { ...nested };
+  }
   const errors: MappingError[] = [];
 
   const mapIdentifier = (kind: 'SKU' | 'PARTY', field: string) => {
