@@ -98,12 +98,35 @@ describe('promotionEffect', () => {
 });
 
 describe('driverSpans', () => {
-  it('groups a driver by its explanation with the days it moved the forecast', () => {
+  it('groups a driver by its label with the days it moved the forecast', () => {
     const spans = driverSpans([
       point('2026-12-03', 10, 11.8, [campaign]),
       point('2026-12-01', 10, 10),
       point('2026-12-02', 10, 11.8, [campaign]),
     ]);
-    expect(spans).toEqual([{ ...campaign, from: '2026-12-02', to: '2026-12-03', days: 2 }]);
+    expect(spans).toEqual([
+      { ...campaign, minUplift: 0.18, maxUplift: 0.18, from: '2026-12-02', to: '2026-12-03', days: 2 },
+    ]);
+  });
+
+  it('explains a fading driver by its strongest day and keeps its range', () => {
+    const signal = (uplift: number) => ({
+      label: 'marketing signals',
+      uplift,
+      explanation: `+${Math.round(uplift * 100)}% from marketing signals`,
+    });
+    const spans = driverSpans([
+      point('2026-12-01', 10, 10.8, [signal(0.08)]),
+      point('2026-12-02', 10, 10.5, [signal(0.05), campaign]),
+      point('2026-12-03', 10, 10.2, [signal(0.02)]),
+    ]);
+    expect(spans.map((span) => span.label)).toEqual(['marketing signals', 'spring campaign']);
+    expect(spans[0]).toMatchObject({
+      explanation: '+8% from marketing signals',
+      uplift: 0.08,
+      minUplift: 0.02,
+      maxUplift: 0.08,
+      days: 3,
+    });
   });
 });

@@ -130,34 +130,45 @@ export function promotionEffect(
   };
 }
 
-/** A driver of the forecast with the days it applies to, for explaining the forecast in words. */
+/** A driver of the forecast over the days it moved, for explaining the forecast in words. */
 export interface DriverSpan {
-  explanation: string;
   label: string;
+  /** The explanation and uplift of its strongest day (a fading signal is strongest first). */
+  explanation: string;
   uplift: number;
+  minUplift: number;
+  maxUplift: number;
   from: string;
   to: string;
   days: number;
 }
 
-/** Drivers of the forecast, one entry per explanation with the first and last day it moved. */
+/** Drivers of the forecast, one entry per driver (by label) with the days it moved and its range. */
 export function driverSpans(forecast: readonly ForecastDay[]): DriverSpan[] {
   const spans = new Map<string, DriverSpan>();
   for (const point of [...forecast].sort((a, b) => a.day.localeCompare(b.day))) {
     for (const driver of point.drivers) {
-      const span = spans.get(driver.explanation);
-      if (span) {
-        span.to = point.day;
-        span.days += 1;
-      } else {
-        spans.set(driver.explanation, {
-          explanation: driver.explanation,
+      const span = spans.get(driver.label);
+      if (!span) {
+        spans.set(driver.label, {
           label: driver.label,
+          explanation: driver.explanation,
           uplift: driver.uplift,
+          minUplift: driver.uplift,
+          maxUplift: driver.uplift,
           from: point.day,
           to: point.day,
           days: 1,
         });
+        continue;
+      }
+      span.to = point.day;
+      span.days += 1;
+      span.minUplift = Math.min(span.minUplift, driver.uplift);
+      span.maxUplift = Math.max(span.maxUplift, driver.uplift);
+      if (Math.abs(driver.uplift) > Math.abs(span.uplift)) {
+        span.uplift = driver.uplift;
+        span.explanation = driver.explanation;
       }
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  channelLabel,
   draftFieldOfApiError,
   draftFromPromotion,
   emptyPromotionDraft,
@@ -55,6 +56,18 @@ describe('validatePromotionDraft', () => {
     expect(result.errors.endsOn).toMatch(/on or after/);
   });
 
+  it('accepts only the channels the API knows and campaign names of two characters or more', () => {
+    expect(validatePromotionDraft({ ...valid, channel: 'billboard' })).toMatchObject({
+      ok: false,
+      errors: { channel: expect.any(String) },
+    });
+    expect(validatePromotionDraft({ ...valid, campaign: 'X' })).toMatchObject({
+      ok: false,
+      errors: { campaign: expect.any(String) },
+    });
+    expect(channelLabel('in_store')).toBe('In store');
+  });
+
   it('applies the API limits on uplift and refuses impossible days', () => {
     expect(validatePromotionDraft({ ...valid, expectedUpliftPercent: '-90' }).ok).toBe(true);
     expect(validatePromotionDraft({ ...valid, expectedUpliftPercent: '-91' }).ok).toBe(false);
@@ -75,7 +88,7 @@ describe('drafts', () => {
   it('edits a saved promotion in percent', () => {
     const draft = draftFromPromotion({
       campaign: 'Spring',
-      channel: 'store',
+      channel: 'in_store',
       description: 'Aisle ends',
       skus: [{ id: 'a' }, { id: 'b' }],
       startsOn: '2026-03-01',

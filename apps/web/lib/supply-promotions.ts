@@ -33,7 +33,18 @@ export interface PromotionPayload {
 export const UPLIFT_PERCENT_RANGE = { min: -90, max: 500 } as const;
 export const DISCOUNT_PERCENT_RANGE = { min: 0, max: 95 } as const;
 
-export const promotionChannels = ['online', 'store', 'email', 'social', 'marketplace'] as const;
+/** The channels the API accepts, with their names in words. */
+export const promotionChannels = [
+  { channel: 'online', label: 'Online' },
+  { channel: 'in_store', label: 'In store' },
+  { channel: 'marketplace', label: 'Marketplace' },
+  { channel: 'social', label: 'Social' },
+  { channel: 'email', label: 'Email' },
+] as const;
+
+export function channelLabel(channel: string): string {
+  return promotionChannels.find((entry) => entry.channel === channel)?.label ?? channel;
+}
 
 /** A week-long promotion starting next Monday (UTC), as a starting point. */
 export function emptyPromotionDraft(today: string): PromotionDraft {
@@ -104,9 +115,10 @@ export function validatePromotionDraft(
 ): { ok: true; input: PromotionPayload } | { ok: false; errors: PromotionErrors } {
   const errors: PromotionErrors = {};
   const campaign = draft.campaign.trim();
-  if (campaign === '') errors.campaign = 'Name the campaign.';
+  if (campaign.length < 2) errors.campaign = 'Name the campaign (2 characters or more).';
   else if (campaign.length > 120) errors.campaign = 'Keep the campaign name to 120 characters.';
-  if (draft.channel.trim() === '') errors.channel = 'Choose the channel.';
+  if (!promotionChannels.some((entry) => entry.channel === draft.channel))
+    errors.channel = 'Choose one of the channels listed.';
   if (draft.skuIds.length === 0) errors.skuIds = 'Choose at least one SKU the promotion applies to.';
 
   if (!isCalendarDay(draft.startsOn)) errors.startsOn = 'Enter the first day as YYYY-MM-DD.';
@@ -132,7 +144,7 @@ export function validatePromotionDraft(
     ok: true,
     input: {
       campaign,
-      channel: draft.channel.trim(),
+      channel: draft.channel,
       description: description === '' ? null : description,
       skuIds: draft.skuIds,
       startsOn: draft.startsOn,

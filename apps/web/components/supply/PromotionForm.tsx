@@ -132,9 +132,9 @@ export function PromotionForm({
           onChange={(event) => change('channel', event.target.value)}
           {...fieldProps('channel')}
         >
-          {[...new Set([...promotionChannels, draft.channel])].map((channel) => (
-            <option key={channel} value={channel}>
-              {channel}
+          {promotionChannels.map((entry) => (
+            <option key={entry.channel} value={entry.channel}>
+              {entry.label}
             </option>
           ))}
         </select>

@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session';
 import { skuPath } from '../../lib/sku';
 import { formatUplift, utcToday } from '../../lib/supply-format';
 import {
+  channelLabel,
   draftFromPromotion,
   emptyPromotionDraft,
   type PromotionDraft,
@@ -188,7 +189,7 @@ export function PromotionsSection() {
                       {promotion.campaign}
                       <span className="data-table__sub">
                         {' '}
-                        {promotion.channel} · {phaseLabel[phase]}
+                        {channelLabel(promotion.channel)} · {phaseLabel[phase]}
                       </span>
                       {promotion.description && (
                         <div className="data-table__sub">{promotion.description}</div>

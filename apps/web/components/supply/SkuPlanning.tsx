@@ -13,7 +13,7 @@ import {
   promotionOverlays,
 } from '../../lib/supply-forecast';
 import { formatDecimal, formatRate, formatUplift, utcToday } from '../../lib/supply-format';
-import { promotionPhase, sortPromotions } from '../../lib/supply-promotions';
+import { channelLabel, promotionPhase, sortPromotions } from '../../lib/supply-promotions';
 import { usePolling } from '../../lib/use-polling';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { DemandForecastChart } from './DemandForecastChart';
@@ -134,7 +134,7 @@ function ForecastPanels({ sku }: { sku: PlanningSku }) {
               ) : (
                 <ul className="drivers" data-testid="forecast-drivers">
                   {drivers.map((driver) => (
-                    <li key={driver.explanation} className="driver" data-testid="forecast-driver">
+                    <li key={driver.label} className="driver" data-testid="forecast-driver">
                       <span
                         className={
                           driver.uplift >= 0
@@ -147,7 +147,10 @@ function ForecastPanels({ sku }: { sku: PlanningSku }) {
                       <span>
                         {driver.explanation}{' '}
                         <span className="muted">
-                          ({formatDay(driver.from)}
+                          (
+                          {driver.minUplift !== driver.maxUplift &&
+                            `${formatUplift(driver.maxUplift)} fading to ${formatUplift(driver.minUplift)}, `}
+                          {formatDay(driver.from)}
                           {driver.to !== driver.from && ` – ${formatDay(driver.to)}`},{' '}
                           {formatCount(driver.days)} {driver.days === 1 ? 'day' : 'days'})
                         </span>
@@ -232,7 +235,7 @@ function ForecastPanels({ sku }: { sku: PlanningSku }) {
                     <th scope="row">
                       {promotion.campaign}{' '}
                       <span className="data-table__sub">
-                        {promotion.channel} · {promotionPhase(promotion, today)}
+                        {channelLabel(promotion.channel)} · {promotionPhase(promotion, today)}
                       </span>
                     </th>
                     <td>
