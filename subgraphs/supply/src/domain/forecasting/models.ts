@@ -15,11 +15,20 @@ export type ForecastModelName =
   | 'sba'
   | 'tsb';
 
+/** Smoothing weights a fit chose (or was given): level, trend or demand probability, season. */
+export interface SmoothingParameters {
+  alpha: number;
+  beta?: number;
+  gamma?: number;
+}
+
 export interface ModelFit {
   /** Point forecasts for days 1..horizon after the fitted history */
   forecast: number[];
   /** The main smoothing weight, used for the analytic interval when there is no backtest */
   alpha: number;
+  /** The weights chosen; passing them back skips the grid search (the backtest's later origins do) */
+  parameters: SmoothingParameters;
 }
 
 export type Model = (
@@ -27,7 +36,12 @@ export type Model = (
   length: number,
   horizon: number,
   seasonLength: number,
+  parameters?: SmoothingParameters,
 ) => ModelFit;
+
+/** The grid to search, or only the given weight. */
+const searched = (given: number | undefined, grid: readonly number[]) =>
+  given === undefined ? grid : [given];
 
 const SES_ALPHAS = [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8];
 const HOLT_ALPHAS = [0.02, 0.05, 0.1, 0.2, 0.4];
@@ -59,13 +73,13 @@ function flat(value: number, horizon: number): number[] {
 
 /** The same weekday one season back: what happened last week happens again. */
 export const seasonalNaive: Model = (series, length, horizon, seasonLength) => {
-  if (length === 0) return { forecast: flat(0, horizon), alpha: 1 };
+  if (length === 0) return { forecast: flat(0, horizon), alpha: 1, parameters: { alpha: 1 } };
   const season = Math.min(seasonLength, length);
   const forecast = Array.from(
     { length: horizon },
     (_, step) => series[length - season + (step % season)] as number,
   );
-  return { forecast, alpha: 1 };
+  return { forecast, alpha: 1, parameters: { alpha: 1 } };
 };
 
 function sesLevel(series: readonly number[], length: number, alpha: number): { level: number; sse: number } {
@@ -81,27 +95,27 @@ function sesLevel(series: readonly number[], length: number, alpha: number): { l
 }
 
 /** Simple exponential smoothing: a level, no trend, no season. */
-export const ses: Model = (series, length, horizon) => {
+export const ses: Model = (series, length, horizon, _seasonLength, parameters) => {
   let best = { level: 0, sse: Number.POSITIVE_INFINITY, alpha: SES_ALPHAS[0] as number };
-  for (const alpha of SES_ALPHAS) {
+  for (const alpha of searched(parameters?.alpha, SES_ALPHAS)) {
     const fit = sesLevel(series, length, alpha);
     if (fit.sse < best.sse) best = { ...fit, alpha };
   }
-  return { forecast: flat(best.level, horizon), alpha: best.alpha };
+  return { forecast: flat(best.level, horizon), alpha: best.alpha, parameters: { alpha: best.alpha } };
 };
 
 /** Holt's linear trend: a level and an undamped slope. */
-export const holt: Model = (series, length, horizon, seasonLength) => {
-  if (length < 2) return ses(series, length, horizon, seasonLength);
+export const holt: Model = (series, length, horizon, seasonLength, parameters) => {
+  if (length < 2) return ses(series, length, horizon, seasonLength, parameters);
   const window = Math.min(seasonLength, Math.floor(length / 2));
   const initialLevel = mean(series, 0, window);
   const initialTrend =
     window >= 1
       ? (mean(series, window, 2 * window) - initialLevel) / window
       : (series[1] as number) - initialLevel;
-  let best = { level: 0, trend: 0, sse: Number.POSITIVE_INFINITY, alpha: HOLT_ALPHAS[0] as number };
-  for (const alpha of HOLT_ALPHAS) {
-    for (const beta of HOLT_BETAS) {
+  let best = { level: 0, trend: 0, sse: Number.POSITIVE_INFINITY, alpha: HOLT_ALPHAS[0] as number, beta: 0 };
+  for (const alpha of searched(parameters?.alpha, HOLT_ALPHAS)) {
+    for (const beta of searched(parameters?.beta, HOLT_BETAS)) {
       // Level at "time −1 + window/2" is the window mean; start the recursion from the first value's expectation.
       let level = initialLevel - initialTrend * ((window - 1) / 2);
       let trend = initialTrend;
@@ -115,19 +129,19 @@ export const holt: Model = (series, length, horizon, seasonLength) => {
         trend += beta * (nextLevel - level - trend);
         level = nextLevel;
       }
-      if (sse < best.sse) best = { level, trend, sse, alpha };
+      if (sse < best.sse) best = { level, trend, sse, alpha, beta };
     }
   }
   const forecast = Array.from({ length: horizon }, (_, step) =>
     Math.max(0, best.level + (step + 1) * best.trend),
   );
-  return { forecast, alpha: best.alpha };
+  return { forecast, alpha: best.alpha, parameters: { alpha: best.alpha, beta: best.beta } };
 };
 
 /** Additive Holt-Winters with a damped trend (see HOLT_WINTERS_DAMPING). Needs two full seasons. */
-export const holtWinters: Model = (series, length, horizon, seasonLength) => {
+export const holtWinters: Model = (series, length, horizon, seasonLength, parameters) => {
   const m = seasonLength;
-  if (length < 2 * m) return holt(series, length, horizon, seasonLength);
+  if (length < 2 * m) return holt(series, length, horizon, seasonLength, parameters);
   // Seasonal indices from up to four whole seasons, each deviation taken from its own season's mean.
   const seasons = Math.min(4, Math.floor(length / m));
   const initialSeason = new Array<number>(m).fill(0);
@@ -149,10 +163,12 @@ export const holtWinters: Model = (series, length, horizon, seasonLength) => {
     season: initialSeason,
     sse: Number.POSITIVE_INFINITY,
     alpha: HW_ALPHAS[0] as number,
+    beta: 0,
+    gamma: 0,
   };
-  for (const alpha of HW_ALPHAS) {
-    for (const beta of HW_BETAS) {
-      for (const gamma of HW_GAMMAS) {
+  for (const alpha of searched(parameters?.alpha, HW_ALPHAS)) {
+    for (const beta of searched(parameters?.beta, HW_BETAS)) {
+      for (const gamma of searched(parameters?.gamma, HW_GAMMAS)) {
         for (let i = 0; i < m; i++) season[i] = initialSeason[i] as number;
         let level = initialLevel;
         let trend = initialTrend;
@@ -169,7 +185,7 @@ export const holtWinters: Model = (series, length, horizon, seasonLength) => {
           level = nextLevel;
           season[slot] = seasonal + gamma * (1 - alpha) * error;
         }
-        if (sse < best.sse) best = { level, trend, season: season.slice(), sse, alpha };
+        if (sse < best.sse) best = { level, trend, season: season.slice(), sse, alpha, beta, gamma };
       }
     }
   }
@@ -180,7 +196,11 @@ export const holtWinters: Model = (series, length, horizon, seasonLength) => {
     const slot = (length + step - 1) % m;
     forecast.push(Math.max(0, best.level + damped * best.trend + (best.season[slot] as number)));
   }
-  return { forecast, alpha: best.alpha };
+  return {
+    forecast,
+    alpha: best.alpha,
+    parameters: { alpha: best.alpha, beta: best.beta, gamma: best.gamma },
+  };
 };
 
 /**
@@ -191,6 +211,7 @@ export const holtWinters: Model = (series, length, horizon, seasonLength) => {
 export function crostonRates(
   series: readonly number[],
   length: number,
+  givenAlpha?: number,
 ): { croston: number; sba: number; alpha: number } {
   let first = -1;
   for (let index = 0; index < length; index++) {
@@ -201,7 +222,7 @@ export function crostonRates(
   }
   if (first < 0) return { croston: 0, sba: 0, alpha: CROSTON_ALPHAS[0] as number };
   let best = { croston: 0, alpha: CROSTON_ALPHAS[0] as number, sse: Number.POSITIVE_INFINITY };
-  for (const alpha of CROSTON_ALPHAS) {
+  for (const alpha of searched(givenAlpha, CROSTON_ALPHAS)) {
     let size = series[first] as number;
     let interval = first + 1;
     let sinceDemand = 0;
@@ -222,21 +243,21 @@ export function crostonRates(
   return { croston: best.croston, sba: best.croston * (1 - best.alpha / 2), alpha: best.alpha };
 }
 
-export const croston: Model = (series, length, horizon) => {
-  const rates = crostonRates(series, length);
-  return { forecast: flat(rates.croston, horizon), alpha: rates.alpha };
+export const croston: Model = (series, length, horizon, _seasonLength, parameters) => {
+  const rates = crostonRates(series, length, parameters?.alpha);
+  return { forecast: flat(rates.croston, horizon), alpha: rates.alpha, parameters: { alpha: rates.alpha } };
 };
 
-export const sba: Model = (series, length, horizon) => {
-  const rates = crostonRates(series, length);
-  return { forecast: flat(rates.sba, horizon), alpha: rates.alpha };
+export const sba: Model = (series, length, horizon, _seasonLength, parameters) => {
+  const rates = crostonRates(series, length, parameters?.alpha);
+  return { forecast: flat(rates.sba, horizon), alpha: rates.alpha, parameters: { alpha: rates.alpha } };
 };
 
 /**
  * TSB (Teunter–Syntetos–Babai): smooths the probability of a demand every day and its size on demand
  * days, so the forecast decays while an item stops selling — Croston's stays put until the next sale.
  */
-export const tsb: Model = (series, length, horizon) => {
+export const tsb: Model = (series, length, horizon, _seasonLength, parameters) => {
   let first = -1;
   for (let index = 0; index < length; index++) {
     if ((series[index] as number) > 0) {
@@ -244,11 +265,19 @@ export const tsb: Model = (series, length, horizon) => {
       break;
     }
   }
-  if (first < 0) return { forecast: flat(0, horizon), alpha: TSB_ALPHAS[0] as number };
+  if (first < 0) {
+    const alpha = TSB_ALPHAS[0] as number;
+    return { forecast: flat(0, horizon), alpha, parameters: { alpha, beta: TSB_BETAS[0] as number } };
+  }
   const initialProbability = 1 / (first + 1);
-  let best = { rate: 0, alpha: TSB_ALPHAS[0] as number, sse: Number.POSITIVE_INFINITY };
-  for (const alpha of TSB_ALPHAS) {
-    for (const beta of TSB_BETAS) {
+  let best = {
+    rate: 0,
+    alpha: TSB_ALPHAS[0] as number,
+    beta: TSB_BETAS[0] as number,
+    sse: Number.POSITIVE_INFINITY,
+  };
+  for (const alpha of searched(parameters?.alpha, TSB_ALPHAS)) {
+    for (const beta of searched(parameters?.beta, TSB_BETAS)) {
       let size = series[first] as number;
       let probability = initialProbability;
       let sse = 0;
@@ -263,10 +292,14 @@ export const tsb: Model = (series, length, horizon) => {
           probability -= beta * probability;
         }
       }
-      if (sse < best.sse) best = { rate: probability * size, alpha, sse };
+      if (sse < best.sse) best = { rate: probability * size, alpha, beta, sse };
     }
   }
-  return { forecast: flat(best.rate, horizon), alpha: best.alpha };
+  return {
+    forecast: flat(best.rate, horizon),
+    alpha: best.alpha,
+    parameters: { alpha: best.alpha, beta: best.beta },
+  };
 };
 
 export const MODELS: Record<ForecastModelName, Model> = {
