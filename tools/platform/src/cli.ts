@@ -1,10 +1,11 @@
-/** `npm start | test | bench | generate | migrate` — dispatched here once dependencies are installed. */
+/** `npm start | test | bench | pilot | generate | migrate` — dispatched here once dependencies are installed. */
 const [command = 'start', ...args] = process.argv.slice(2);
 
 const commands: Record<string, () => Promise<{ main(args: string[]): Promise<number | undefined> }>> = {
   start: () => import('./start'),
   test: () => import('./test'),
   bench: () => import('./bench'),
+  pilot: () => import('./pilot'),
   generate: () => import('./generate'),
   migrate: () => import('./migrate'),
 };
