@@ -64,6 +64,13 @@ export async function seedDemoWorld(
           shipments: await tx.shipment.createMany({ data: world.shipments }),
           shipmentLines: await tx.shipmentLine.createMany({ data: world.shipmentLines }),
           exceptions: await tx.exception.createMany({ data: world.exceptions }),
+          supplySettings: await tx.supplySettings.createMany({ data: [world.replenishment.supplySettings] }),
+          inventoryPositionDays: await tx.inventoryPositionDay.createMany({
+            data: world.replenishment.inventoryPositionDays,
+          }),
+          purchaseOrderProposals: await tx.purchaseOrderProposal.createMany({
+            data: world.replenishment.purchaseOrderProposals,
+          }),
         };
         return Object.fromEntries(Object.entries(written).map(([table, { count }]) => [table, count]));
       },

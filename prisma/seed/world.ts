@@ -4,6 +4,7 @@ import type { Prisma } from '@meridian/db';
 import { demoDcId, demoRoles, demoSkuFamily, demoTenant, demoUsers } from './demo';
 import { demoId } from './ids';
 import { SeededRandom } from './random';
+import { buildReplenishmentRows, type ReplenishmentRows } from './replenishment';
 
 /**
  * The demo world as plain rows: a pure function of `today`, so it can be checked without a
@@ -25,6 +26,7 @@ export interface DemoWorld {
   shipments: (Prisma.ShipmentCreateManyInput & { id: string })[];
   shipmentLines: Prisma.ShipmentLineCreateManyInput[];
   exceptions: Prisma.ExceptionCreateManyInput[];
+  replenishment: ReplenishmentRows;
 }
 
 const tenantId = demoTenant.id;
@@ -643,5 +645,18 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
     shipments,
     shipmentLines,
     exceptions,
+    replenishment: buildReplenishmentRows({
+      tenantId,
+      today,
+      skus,
+      suppliers: suppliers.map((supplier) => ({
+        id: supplierId(supplier.code),
+        leadTimeHours: supplier.leadTimeHours,
+      })),
+      inventoryPositions,
+      dailyDemand,
+      meanDailyDemand,
+      caseQuantity,
+    }),
   };
 }
