@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@meridian/db';
 import { createTestPrismaClient } from '@meridian/db/testing';
+import type { EventBackbone } from '@meridian/events';
+import { createLogger } from '@meridian/observability';
 import { startTestSubgraph, type TestSubgraph, testUser } from '@meridian/subgraph-runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startForecastSchedule } from '../src/consumers/forecast-schedule';
 import { addDays } from '../src/domain/sensing';
 import { monitorForecastAccuracy, trainDueForecasts } from '../src/services/forecasts';
 import { supplySubgraph } from '../src/subgraph';
@@ -186,6 +189,87 @@ describe('forecast training and promotions', () => {
 
     const { errors } = await attempt({});
     expect(errors).toBeUndefined();
+  });
+});
+
+describe('forecast schedule', () => {
+  it('trains what is due as soon as it starts, so a fresh demo has forecasts', async () => {
+    const catalog = await catalogWithHistory(60);
+    const schedule = await startForecastSchedule({
+      prisma,
+      backbone: {} as EventBackbone,
+      logger: createLogger('test-forecast-schedule', 'warn'),
+    });
+    try {
+      await expect
+        .poll(() => prisma.forecastRun.count({ where: { tenantId: catalog.tenantId } }), { timeout: 20_000 })
+        .toBe(1);
+    } finally {
+      await schedule.stop();
+    }
+  });
+});
+
+describe('learning from ended promotions', () => {
+  it('measures a promotion that ended, keeps it out of the baseline, and corrects the next expectation by it', async () => {
+    const catalog = await createCatalog(prisma, [SKU_A], [{ code: 'DC-1', type: 'DC' }]);
+    const skuId = catalog.skus[SKU_A]!;
+    const startsOn = addDays(today(), -50);
+    const endsOn = addDays(today(), -41);
+    // 40 a day, 60 while the promotion ran: it realised +50 % against the +30 % marketing expected.
+    await prisma.dailyDemand.createMany({
+      data: Array.from({ length: 120 }, (_, index) => {
+        const day = addDays(today(), -120 + index);
+        const ordered = day >= startsOn && day <= endsOn ? 60 : 40;
+        return {
+          tenantId: catalog.tenantId,
+          skuId,
+          locationId: catalog.locations['DC-1']!,
+          day: dateOf(day),
+          ordered,
+          shipped: ordered,
+        };
+      }),
+    });
+    const past = await prisma.promotion.create({
+      data: {
+        tenantId: catalog.tenantId,
+        campaign: 'Winter',
+        channel: 'online',
+        skuIds: [skuId],
+        startsOn: dateOf(startsOn),
+        endsOn: dateOf(endsOn),
+        expectedUplift: 0.3,
+      },
+    });
+
+    await trainDueForecasts(prisma);
+    const measured = await prisma.promotion.findUniqueOrThrow({ where: { id: past.id } });
+    expect(Number(measured.realisedUplift)).toBe(0.5);
+    const [forecast] = (await forecastsOf(catalog.tenantId, skuId)).forecasts;
+    for (const point of forecast!.points) expect(point.baseline).toBeCloseTo(40, 6);
+
+    const { data, errors } = await subgraph.request<{ createPromotion: { learnedUplift: number } }>(CREATE, {
+      as: testUser(catalog.tenantId, ['planner']),
+      variables: {
+        input: {
+          campaign: 'Spring',
+          channel: 'online',
+          skuIds: [skuId],
+          startsOn: addDays(today(), 2),
+          endsOn: addDays(today(), 4),
+          expectedUplift: 0.3,
+        },
+      },
+    });
+    expect(errors).toBeUndefined();
+    // One measured promotion that beat its expectation by 0.2 weighs 1 / (1 + 2).
+    expect(data!.createPromotion.learnedUplift).toBeCloseTo(0.3 + 0.2 / 3, 9);
+    const [sensed] = (await forecastsOf(catalog.tenantId, skuId)).forecasts;
+    expect(sensed!.points.find((point) => point.day === addDays(today(), 3))?.forecast).toBeCloseTo(
+      40 * (1.3 + 0.2 / 3),
+      6,
+    );
   });
 });
 
