@@ -173,11 +173,17 @@ export function checkRecord(
   if (result.success) return { record: result.data as MasterRecord, issues: [] };
   return {
     record: null,
-    issues: result.error.issues.map((issue) => ({
-      field: issue.path.map(String).join('.'),
-      code: issue.input === undefined || issue.input === null ? 'REQUIRED' : 'INVALID',
-      message: issue.message,
-    })),
+    issues: result.error.issues.map((issue) => {
+      const value = issue.path.reduce<unknown>(
+        (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key],
+        candidate,
+      );
+      return {
+        field: issue.path.map(String).join('.'),
+        code: value === undefined || value === null ? 'REQUIRED' : 'INVALID',
+        message: issue.message,
+      };
+    }),
   };
 }
 

@@ -30,3 +30,41 @@ export function quarantineReason(supplierCode: string, flag: SupplierFlag, relia
 export function isSiteOf(siteCode: string, supplierCode: string): boolean {
   return siteCode.startsWith(`${supplierCode}-`) && siteCode.length > supplierCode.length + 1;
 }
+
+export interface SupplierStanding {
+  code: string;
+  flag: SupplierFlag;
+  reliability: number;
+}
+
+/** A site's quarantine under its supplier's standing. */
+export function siteQuarantine(supplier: SupplierStanding): {
+  quarantined: boolean;
+  quarantineReason: string | null;
+} {
+  return quarantinesSites(supplier.flag)
+    ? {
+        quarantined: true,
+        quarantineReason: quarantineReason(supplier.code, supplier.flag, supplier.reliability),
+      }
+    : { quarantined: false, quarantineReason: null };
+}
+
+/**
+ * The fields the rules derive, set on a candidate record before it is parsed: a supplier's flag from its
+ * reliability, a supplier site's quarantine from its supplier's standing (a site of no known supplier keeps its own).
+ */
+export function withDerivedFields(
+  entityType: 'SKU' | 'SUPPLIER' | 'LOCATION',
+  candidate: Record<string, unknown>,
+  suppliers: readonly SupplierStanding[],
+): Record<string, unknown> {
+  if (entityType === 'SUPPLIER' && typeof candidate.reliability === 'number') {
+    return { ...candidate, flag: supplierFlag(candidate.reliability) };
+  }
+  if (entityType === 'LOCATION' && candidate.type === 'SUPPLIER_SITE' && typeof candidate.code === 'string') {
+    const owner = suppliers.find((supplier) => isSiteOf(candidate.code as string, supplier.code));
+    if (owner) return { ...candidate, ...siteQuarantine(owner) };
+  }
+  return candidate;
+}

@@ -1,5 +1,6 @@
 import type { MappingKind, SourceMapping } from '@meridian/db';
 import type { SubgraphContext } from '@meridian/subgraph-runtime';
+import * as imports from '../services/imports';
 import * as mappings from '../services/mappings';
 import * as snapshots from '../services/snapshots';
 import * as stewardship from '../services/stewardship';
@@ -39,6 +40,10 @@ export const governanceResolvers = {
       { sourceSystem, payload }: { sourceSystem: string; payload: unknown },
       { prisma, identity }: SubgraphContext,
     ) => mappings.dryRunMapping(prisma, identity, sourceSystem, payload),
+    bulkImports: (_: unknown, { first }: { first?: number | null }, { prisma, identity }: SubgraphContext) =>
+      imports.listImports(prisma, identity, first ?? 20),
+    bulkImport: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>
+      imports.findImport(prisma, identity, id),
   },
   Mutation: {
     resolveStewardshipTask: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>
@@ -47,6 +52,8 @@ export const governanceResolvers = {
       stewardship.markNotificationRead(prisma, identity, id),
     saveSourceMappings: (_: unknown, args: unknown, { prisma, identity }: SubgraphContext) =>
       mappings.saveSourceMappings(prisma, identity, args),
+    importMasterRecords: (_: unknown, args: imports.ImportArgs, { prisma, identity }: SubgraphContext) =>
+      imports.importMasterRecords(prisma, identity, args),
   },
   SourceMapping: {
     factor: (mapping: SourceMapping) => mapping.factor?.toNumber() ?? null,

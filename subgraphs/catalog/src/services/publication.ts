@@ -2,8 +2,14 @@ import { DOMAIN_EVENT_TYPES, masterRecordPublishedData } from '@meridian/canonic
 import type { MasterRecordVersion, Prisma } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { appendToOutbox, createEvent } from '@meridian/events';
-import { type EntityType, hierarchyIssue, type LocationType, type MasterRecord } from '../domain/records';
-import { isSiteOf, quarantineReason, quarantinesSites, supplierFlag } from '../domain/supplier-rules';
+import {
+  type EntityType,
+  hierarchyIssue,
+  type LocationType,
+  type MasterRecord,
+  type SupplierFlag,
+} from '../domain/records';
+import { withDerivedFields as deriveFields, isSiteOf, siteQuarantine } from '../domain/supplier-rules';
 import { bumpOf, diffRecords, FIRST_TAG, nextTag } from '../domain/versioning';
 import * as records from '../store/records';
 import { createVersion } from '../store/versions';
@@ -80,15 +86,19 @@ export async function publish(tx: Tx, publication: Publication): Promise<MasterR
 }
 
 /** Quarantines a PROBATION or BLOCKED supplier's sites and lifts it once the supplier recovers. */
-async function applySupplierRulesToSites(tx: Tx, supplier: Publication): Promise<void> {
+export async function applySupplierRulesToSites(tx: Tx, supplier: Publication): Promise<void> {
   const code = String(supplier.record.code);
-  const flag = supplier.record.flag as ReturnType<typeof supplierFlag>;
+  const standing = {
+    code,
+    flag: supplier.record.flag as SupplierFlag,
+    reliability: Number(supplier.record.reliability),
+  };
   const sites = (await records.listSupplierSites(tx, supplier.tenantId)).filter((site) =>
     isSiteOf(site.code, code),
   );
   for (const site of sites) {
     const before = (await records.findRecord(tx, supplier.tenantId, 'LOCATION', site.id, true))!;
-    const record = { ...before.record, ...siteQuarantine(code, flag, Number(supplier.record.reliability)) };
+    const record = { ...before.record, ...siteQuarantine(standing) };
     await publish(tx, {
       tenantId: supplier.tenantId,
       entityType: 'LOCATION',
@@ -96,41 +106,21 @@ async function applySupplierRulesToSites(tx: Tx, supplier: Publication): Promise
       before,
       record,
       authorId: supplier.authorId,
-      comment: `Supplier rules: supplier ${code} is ${flag}.`,
+      comment: `Supplier rules: supplier ${code} is ${standing.flag}.`,
       ticketId: supplier.ticketId,
     });
   }
 }
 
-function siteQuarantine(supplierCode: string, flag: ReturnType<typeof supplierFlag>, reliability: number) {
-  return quarantinesSites(flag)
-    ? { quarantined: true, quarantineReason: quarantineReason(supplierCode, flag, reliability) }
-    : { quarantined: false, quarantineReason: null };
-}
-
-/**
- * The fields the rules derive, set on a candidate record before it is parsed: a supplier's flag from its
- * reliability, a supplier site's quarantine from its supplier's flag.
- */
+/** The derived fields of a candidate record under the tenant's suppliers' standing today. */
 export async function withDerivedFields(
   tx: Tx,
   tenantId: string,
   entityType: EntityType,
   candidate: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  if (entityType === 'SUPPLIER' && typeof candidate.reliability === 'number') {
-    return { ...candidate, flag: supplierFlag(candidate.reliability) };
-  }
-  if (entityType === 'LOCATION' && candidate.type === 'SUPPLIER_SITE' && typeof candidate.code === 'string') {
-    const suppliers = await tx.supplier.findMany({
-      where: { tenantId },
-      select: { code: true, flag: true, reliability: true },
-    });
-    const owner = suppliers.find((supplier) => isSiteOf(candidate.code as string, supplier.code));
-    if (owner)
-      return { ...candidate, ...siteQuarantine(owner.code, owner.flag, owner.reliability.toNumber()) };
-  }
-  return candidate;
+  const suppliers = entityType === 'LOCATION' ? await records.listSupplierStandings(tx, tenantId) : [];
+  return deriveFields(entityType, candidate, suppliers);
 }
 
 /** The rules that need other rows: references exist in the tenant, codes and GTINs are unique, the hierarchy holds. */

@@ -125,3 +125,12 @@ export function findLocationType(db: Db, tenantId: string, id: string) {
 export function listSupplierSites(db: Db, tenantId: string) {
   return db.location.findMany({ where: { tenantId, type: 'SUPPLIER_SITE' }, orderBy: { code: 'asc' } });
 }
+
+/** Each supplier's code, flag and reliability: what the supplier rules need for its sites. */
+export async function listSupplierStandings(db: Db, tenantId: string) {
+  const rows = await db.supplier.findMany({
+    where: { tenantId },
+    select: { code: true, flag: true, reliability: true },
+  });
+  return rows.map((row) => ({ code: row.code, flag: row.flag, reliability: row.reliability.toNumber() }));
+}
