@@ -167,6 +167,44 @@ describe('supplyEffectOf', () => {
     ).toEqual(unreadable);
   });
 
+  it('reads a marketing signal for a SKU or the whole tenant, its sentiment and its day', () => {
+    const payload = {
+      channel: 'social',
+      platform: 'instagram',
+      signal: 'mention',
+      count: 340,
+      sentiment: 0.35,
+      observed_from: '2026-11-26T00:00:00Z',
+      observed_to: '2026-11-26T23:59:59Z',
+    };
+    const forSku = record('marketing_signal', { measure: null, payload });
+    expect(supplyEffectOf(forSku)).toEqual({
+      type: 'signal',
+      skuCode: 'SKU00001',
+      day: '2026-11-26',
+      metric: 'mentions',
+      count: 340,
+      sentiment: 0.35,
+      source: 'social/instagram',
+      transactionId: forSku.transaction_id,
+      status: 'active',
+      occurredAt: new Date('2026-11-27T23:59:59Z'),
+      sourceSystem: 'wms',
+      correlationId: 'corr-1',
+    });
+    const brandWide = record('marketing_signal', {
+      sku_id: null,
+      measure: null,
+      payload: { ...payload, signal: 'click', sentiment: null },
+    });
+    expect(supplyEffectOf(brandWide)).toMatchObject({
+      type: 'signal',
+      skuCode: null,
+      metric: 'clicks',
+      sentiment: null,
+    });
+  });
+
   it('keeps the status, so the ledger can correct or cancel', () => {
     expect(supplyEffectOf(record('receipt', { status: 'cancelled' }))).toMatchObject({ status: 'cancelled' });
   });
