@@ -26,7 +26,8 @@ export async function runDueReplenishment(
 }
 
 /**
- * Replenishment on a timer, after forecasts are trained. Several supply instances may run it at once: each
+ * Replenishment on a timer, after forecasts are trained: a pass at start, then every
+ * REPLENISHMENT_INTERVAL_MS (forecasts trained since a SKU's policy make it due). Several supply instances may run it at once: each
  * SKU is replanned in a transaction holding its positions' locks, so they take turns and never double a
  * proposal.
  */
@@ -39,6 +40,7 @@ export async function startReplenishmentSchedule({ prisma, logger }: SubgraphDep
         running = null;
       });
   };
+  tick();
   const timer = setInterval(tick, REPLENISHMENT_INTERVAL_MS);
   timer.unref();
   return {

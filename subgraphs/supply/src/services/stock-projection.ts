@@ -10,6 +10,7 @@ import { daysOfCover, projectStock, stockoutDay } from '../domain/replenishment/
 import { rankStockoutRisks } from '../domain/replenishment/stockout-risk';
 import * as catalog from '../store/catalog-master';
 import * as store from '../store/replenishment';
+import { retrainSkus } from './forecasts';
 import { replenishTenant } from './replenishment';
 import { kpisLastPublished, publishKpiChanges, snapshotPositionDays } from './supply-kpis';
 
@@ -122,14 +123,14 @@ export async function familyInventory(
 }
 
 /**
- * `runReplenishment`: retrains nothing itself — forecasts are trained by their own schedule — but recomputes
- * policies and proposals from the newest ones now, writes today's stock row and pushes the KPIs that moved.
- * Returns the proposals created or refreshed.
+ * `runReplenishment`: retrains the forecasts of the SKUs (all the tenant holds when none are named) now, then
+ * recomputes their policies and proposals, writes today's stock row and pushes the KPIs that moved. Returns
+ * the proposals created or refreshed.
  */
 export async function runReplenishmentNow(prisma: PrismaClient, identity: Identity, rawSkuIds: unknown) {
   const { tenantId } = requireRole(identity, 'planner');
-  const skuIds = rawSkuIds == null ? undefined : z.array(z.guid()).max(1000).safeParse(rawSkuIds).data;
-  if (rawSkuIds != null && !skuIds) {
+  const parsed = rawSkuIds == null ? undefined : z.array(z.guid()).max(1000).safeParse(rawSkuIds);
+  if (parsed && !parsed.success) {
     throw new MeridianError(
       ErrorCode.BAD_USER_INPUT,
       'skuIds must be up to 1,000 SKU ids (UUIDs), or left out for all.',
@@ -138,6 +139,8 @@ export async function runReplenishmentNow(prisma: PrismaClient, identity: Identi
       },
     );
   }
+  const skuIds = parsed?.data;
+  await retrainSkus(prisma, tenantId, skuIds ?? (await store.findStockedSkuIds(prisma, tenantId)));
   return runTenantReplenishment(prisma, tenantId, skuIds);
 }
 

@@ -165,3 +165,13 @@ export function findDueReplenishment(db: Db, today: Date) {
       LEFT JOIN unsnapshotted u ON u."tenantId" = t."tenantId"
      GROUP BY t."tenantId"`;
 }
+
+/** The SKUs the tenant holds a position for. */
+export async function findStockedSkuIds(db: Db, tenantId: string): Promise<string[]> {
+  const rows = await db.inventoryPosition.findMany({
+    where: { tenantId },
+    select: { skuId: true },
+    distinct: ['skuId'],
+  });
+  return rows.map((row) => row.skuId);
+}
