@@ -273,6 +273,77 @@ describe('learning from ended promotions', () => {
   });
 });
 
+describe('signals and accuracy classes', () => {
+  it('lifts days 1–14 when mentions of the SKU doubled last week, and explains it', async () => {
+    const catalog = await catalogWithHistory(90);
+    const skuId = catalog.skus[SKU_A]!;
+    // 100 mentions a day for four weeks, then 200 a day for the last week; a tenant-wide series stays flat.
+    await prisma.marketingSignal.createMany({
+      data: Array.from({ length: 35 }, (_, index) => {
+        const day = addDays(today(), -35 + index);
+        return [
+          { skuId, value: index >= 28 ? 200 : 100, transactionId: `m-${index}` },
+          { skuId: null, value: 1_000, transactionId: `b-${index}` },
+        ].map((row) => ({
+          tenantId: catalog.tenantId,
+          day: dateOf(day),
+          metric: 'mentions',
+          source: 'social/x',
+          ...row,
+        }));
+      }).flat(),
+    });
+    await trainDueForecasts(prisma);
+    const [forecast] = (await forecastsOf(catalog.tenantId, skuId)).forecasts;
+    const [first] = forecast!.points;
+    // Mentions of SKU + tenant: 1,100 → 1,200 a day; demand moves by 0.1 × ln(1,200 / 1,100).
+    const uplift = 0.1 * Math.log(1200 / 1100);
+    expect(first!.drivers).toEqual([
+      {
+        label: 'marketing signals',
+        uplift: expect.closeTo(uplift, 9),
+        explanation: expect.stringContaining('mentions +9%'),
+      },
+    ]);
+    expect(first!.forecast).toBeCloseTo(first!.baseline * (1 + uplift), 6);
+    expect(forecast!.points[20]!.forecast).toBeCloseTo(forecast!.points[20]!.baseline, 9);
+  });
+
+  it('reports accuracy for core and long tail against their targets, and per class', async () => {
+    const tenantId = randomUUID();
+    const run = (demandClass: string, accuracy: number, level: number) => ({
+      tenantId,
+      skuId: randomUUID(),
+      locationId: randomUUID(),
+      origin: dateOf(addDays(today(), -1)),
+      model: 'ses',
+      backtest: {},
+      accuracy,
+      mase: 0.8,
+      bias: 0,
+      demandClass,
+      points: [{ day: today(), baseline: level, forecast: level, lower: level, upper: level, drivers: [] }],
+      nextTrainingAt: new Date(Date.now() + 7 * DAY_MS),
+    });
+    await prisma.forecastRun.createMany({
+      data: [run('AX', 0.95, 90), run('BY', 0.85, 10), run('CZ', 0.6, 5)],
+    });
+    const { data, errors } = await subgraph.request<{
+      _entities: Array<{ inventoryKpis: { forecastAccuracy: Array<Record<string, unknown>> } }>;
+    }>(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Tenant { inventoryKpis {
+        forecastAccuracy { segment skuCount accuracy mase bias target } } } } }`,
+      { as: testUser(tenantId, ['planner']), variables: { reps: [{ __typename: 'Tenant', id: tenantId }] } },
+    );
+    expect(errors).toBeUndefined();
+    const rows = data!._entities[0]!.inventoryKpis.forecastAccuracy;
+    expect(rows.map((row) => row.segment)).toEqual(['CORE', 'LONG_TAIL', 'AX', 'BY', 'CZ']);
+    expect(rows[0]).toMatchObject({ skuCount: 2, accuracy: expect.closeTo(0.94, 9), target: 0.9 });
+    expect(rows[1]).toMatchObject({ skuCount: 1, accuracy: 0.6, target: 0.75 });
+    expect(rows[2]?.target).toBeNull();
+  });
+});
+
 describe('drift monitor', () => {
   it('stores a day of realised accuracy and emits forecast_drift_detected once per episode', async () => {
     const tenantId = randomUUID();

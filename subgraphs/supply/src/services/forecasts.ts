@@ -92,7 +92,23 @@ export async function trainDueForecasts(prisma: PrismaClient, now: Date = new Da
     else byTenant.set(pair.tenantId, [pair]);
   }
   let trained = 0;
-  for (const [tenantId, pairs] of byTenant) trained += await trainForecasts(prisma, tenantId, pairs, now);
+  for (const [tenantId, pairs] of byTenant) trained += await trainInChunks(prisma, tenantId, pairs, now);
+  return trained;
+}
+
+/** SKU-locations trained per read and write: bounds the history held in memory (250 × 730 days). */
+const TRAINING_CHUNK = 250;
+
+async function trainInChunks(
+  prisma: PrismaClient,
+  tenantId: string,
+  pairs: readonly store.SkuLocation[],
+  now: Date,
+): Promise<number> {
+  let trained = 0;
+  for (let start = 0; start < pairs.length; start += TRAINING_CHUNK) {
+    trained += await trainForecasts(prisma, tenantId, pairs.slice(start, start + TRAINING_CHUNK), now);
+  }
   return trained;
 }
 
@@ -104,7 +120,7 @@ export async function retrainSkus(
   now: Date = new Date(),
 ): Promise<number> {
   const pairs = await store.findSkuLocationsWithDemand(prisma, tenantId, skuIds);
-  return trainForecasts(prisma, tenantId, pairs, now);
+  return trainInChunks(prisma, tenantId, pairs, now);
 }
 
 /**
