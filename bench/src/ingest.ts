@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import type { PrismaClient } from '@meridian/db';
 import { repoRoot } from '@meridian/db/embedded';
-import { deleteNatsNamespace } from '@meridian/events';
+import { deleteNatsNamespace, relayBacklog } from '@meridian/events';
 import { demoTenant, demoUsers, seedDemoWorld } from '@meridian/prisma';
 import { startBenchDatabase } from './support/database';
 import type { LoadResult } from './support/ingest-load';
@@ -169,6 +169,15 @@ try {
         })
         .catch(() => {});
     }, 1_000);
+  // With NATS: the relay's position every 50 ms, to tell when each sampled event reached JetStream.
+  const relayPositions: { at: number; xid: bigint; seq: bigint }[] = [];
+  const sampleRelay = async () => {
+    const [row] = await prisma.$queryRawUnsafe<{ xid: bigint; seq: bigint }[]>(
+      `SELECT "xid", "seq" FROM "backbone"."RelayPosition" WHERE "relay" = 'nats'`,
+    );
+    if (row) relayPositions.push({ at: Date.now(), xid: row.xid, seq: row.seq });
+  };
+  const relaySampler = natsUrl ? setInterval(() => sampleRelay().catch(() => {}), 50) : undefined;
   let consumer = CONSUMER_MODE === 'during' ? await startSupply() : undefined;
   supply = consumer?.process;
   const lagDuringLoad = CONSUMER_MODE === 'during' ? sampleLag() : undefined;
@@ -210,13 +219,14 @@ try {
   if (natsUrl) {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      const [relay] = await prisma.$queryRawUnsafe<{ pending: number }[]>(
-        `SELECT count(*)::int AS "pending" FROM "backbone"."EventLog" WHERE "relayedAt" IS NULL`,
-      );
-      if (!relay?.pending) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      const { waiting } = await relayBacklog({
+        query: async (sql, values) => ({ rows: await prisma.$queryRawUnsafe<unknown[]>(sql, ...values) }),
+      });
+      if (waiting === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  clearInterval(relaySampler);
   await ingest.stop();
   ingest = undefined;
   await supply.stop();
@@ -256,8 +266,8 @@ try {
   const onHandGrowth = (await totalOnHand(prisma)) - onHandBefore;
   const unitsOff = onHandGrowth - result.acceptedUnits;
 
-  const durable = await prisma.$queryRawUnsafe<{ id: string; createdAt: Date; relayedAt: Date | null }[]>(
-    `SELECT "id", "createdAt", "relayedAt" FROM "backbone"."EventLog" WHERE "source" = $1 AND "id" = ANY($2::text[])`,
+  const durable = await prisma.$queryRawUnsafe<{ id: string; createdAt: Date; xid: bigint; seq: bigint }[]>(
+    `SELECT "id", "createdAt", "xid", "seq" FROM "backbone"."EventLog" WHERE "source" = $1 AND "id" = ANY($2::text[])`,
     EVENT_SOURCE,
     sampleIds,
   );
@@ -278,7 +288,11 @@ try {
     const start = startedAt.get(row.id);
     if (start === undefined) continue;
     toAppend.push(row.createdAt.getTime() - start);
-    if (row.relayedAt) toNats.push(row.relayedAt.getTime() - start);
+    // The first sample of the relay's position at or past the row: it was in JetStream by then (± 50 ms).
+    const relayed = relayPositions.find(
+      (position) => position.xid > row.xid || (position.xid === row.xid && position.seq >= row.seq),
+    );
+    if (relayed) toNats.push(relayed.at - start);
   }
 
   const seconds = result.measuredSeconds;
@@ -322,7 +336,7 @@ try {
     ],
     ['request start → EventLog.createdAt', ...percentiles(toAppend), count(toAppend.length)],
     [
-      'request start → NATS (relayedAt)',
+      'request start → NATS (relay position)',
       ...(natsUrl ? percentiles(toNats) : ['n/a', 'n/a', 'n/a']),
       `${count(toNats.length)} of ${count(toAppend.length)} relayed`,
     ],

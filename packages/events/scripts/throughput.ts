@@ -17,6 +17,7 @@ import pg from 'pg';
 import { createEvent, type EventEnvelope } from '../src/envelope';
 import { applyBatchOnce } from '../src/inbox';
 import { createNatsBackbone } from '../src/nats';
+import { relayBacklog } from '../src/nats/relay';
 import { appendToOutbox, sqlExecutor } from '../src/outbox';
 import type { BackboneLogger, EventBackbone } from '../src/port';
 import { createPostgresBackbone } from '../src/postgres';
@@ -118,11 +119,7 @@ try {
 
   if (natsUrl) {
     const streamPrefix = `THROUGHPUT_${run.toUpperCase()}`;
-    const unrelayed = async () =>
-      Number(
-        (await pool.query('SELECT count(*) AS n FROM "backbone"."EventLog" WHERE "relayedAt" IS NULL'))
-          .rows[0].n,
-      );
+    const unrelayed = async () => (await relayBacklog(pool)).waiting;
     startedAt = performance.now();
     const cpuBefore = process.cpuUsage();
     const nats = await createNatsBackbone({
@@ -154,11 +151,8 @@ try {
     const load = eventsOf(steps * perStep, EVENTS);
     startedAt = performance.now();
     const sampler = setInterval(async () => {
-      const { rows } = await pool.query<{ lag: number | null }>(
-        `SELECT extract(epoch FROM now() - min("createdAt")) * 1000 AS lag
-         FROM "backbone"."EventLog" WHERE "relayedAt" IS NULL`,
-      );
-      lags.push(Number(rows[0]?.lag ?? 0));
+      const { oldest } = await relayBacklog(pool);
+      lags.push(oldest ? Date.now() - oldest.getTime() : 0);
     }, 250);
     for (let step = 0; step < steps; step++) {
       const stepEvents = load.slice(step * perStep, (step + 1) * perStep);

@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { Registry } from 'prom-client';
 import { createNatsBackbone, type NatsBackboneOptions } from './nats';
+import { relayBacklog } from './nats/relay';
 import type { BackboneLogger, EventBackbone } from './port';
 import { createPostgresBackbone, type PostgresBackboneOptions } from './postgres';
 
@@ -12,7 +13,7 @@ export { appendToOutbox, type SqlExecutor, type SqlQueryExecutor, sqlExecutor } 
 export * from './port';
 export * from './retry';
 export type { NatsBackboneOptions, PostgresBackboneOptions };
-export { createNatsBackbone, createPostgresBackbone };
+export { createNatsBackbone, createPostgresBackbone, relayBacklog };
 
 export interface BackboneOptions {
   databaseUrl: string;

@@ -120,7 +120,6 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
     options.relay === false
       ? undefined
       : await startRelay({
-          pool,
           connection,
           listener,
           logger,

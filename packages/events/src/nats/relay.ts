@@ -9,7 +9,6 @@ import { eventSubject, messageId, type NatsNaming } from './naming';
 import type { OutgoingMessage } from './publisher';
 
 interface RelayDeps {
-  pool: pg.Pool;
   /** For the relay's lock (one relay at a time) and its reads. */
   connection: pg.ClientConfig;
   listener: NotificationListener;
@@ -24,6 +23,7 @@ interface RelayDeps {
 
 interface OutboxRow {
   seq: string;
+  xid: string;
   id: string;
   source: string;
   type: string;
@@ -31,51 +31,74 @@ interface OutboxRow {
   payload: string;
 }
 
+/** A place in the log in the consumers' (xid, seq) order. */
+interface Position {
+  xid: string;
+  seq: string;
+}
+
+/** The relay's row in backbone."RelayPosition". */
+export const RELAY_NAME = 'nats';
 const batchSize = 2_000;
 // Batches published and not yet acknowledged, at most.
 const maxInFlight = 4;
-// Rows acknowledged and not yet marked relayed, at most.
-const maxUnmarked = 20_000;
-// Rows marked in one statement, at most.
-const markChunk = 10_000;
 const minErrorDelayMs = 100;
 const maxErrorDelayMs = 5_000;
+const minBlockedDelayMs = 10;
 
 /**
- * Moves outbox rows (backbone."EventLog" with relayedAt NULL) to JetStream. One relay works at a time (an
- * advisory lock held on a connection of its own; the others wait and take over), so rows leave in seq
- * order. It pipelines: batches of up to 2,000 rows go out with every acknowledgement in flight, the next
- * batches are read and published while earlier ones wait for their acknowledgements (up to 4 in flight),
- * and one writer marks what JetStream acknowledged relayed, as many rows a statement as are waiting
- * (concurrent marks of the same index pages slow each other down). The envelope is published as stored (its
- * JSON text), without parsing it. A crash between publish and mark publishes those rows again, which the
- * stream's Nats-Msg-Id duplicate window absorbs; a failed batch is read and published again.
+ * Moves outbox rows (backbone."EventLog") to JetStream. One relay works at a time (an advisory lock held on a
+ * connection of its own; the others wait and take over). It reads like the PostgreSQL consumers: in (xid, seq)
+ * order and only below pg_snapshot_xmin, so a transaction that commits late is never skipped, and it keeps ONE
+ * position (backbone."RelayPosition"), moved after each acknowledged batch — relaying writes a row a batch,
+ * where stamping every event relayed cost PostgreSQL an update and an index entry per event. It pipelines:
+ * batches of up to 2,000 rows go out with every acknowledgement in flight, and the next batches are read and
+ * published while earlier ones wait (up to 4 in flight). The envelope is published as stored (its JSON text),
+ * without parsing it. A crash between publish and position publishes those rows again, which the stream's
+ * Nats-Msg-Id duplicate window absorbs; a failed batch is read and published again from the position.
  */
 export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<void> }> {
-  const { pool, listener, logger, naming, pollIntervalMs } = deps;
+  const { listener, logger, naming, pollIntervalMs } = deps;
   const lock = new ConsumerLock(deps.connection, 'outbox-relay', logger);
   const waker = new Waker();
-  const inFlight: Promise<boolean>[] = [];
   let stopped = false;
   let errorDelayMs = minErrorDelayMs;
-  const marker = new RelayedMarker(pool, logger);
+  let blockedDelayMs = minBlockedDelayMs;
 
-  // Reads continue after the last row read (in flight or relayed), so each pass scans the index of
-  // unrelayed rows once instead of again over rows in flight and over the dead entries marking leaves.
-  const read = async (after: string) => {
-    // Ordered like the (relayedAt, seq) index, and the envelope turned into text only for the rows picked:
-    // with statistics that lag behind a fast-growing log the planner may otherwise convert every unrelayed
-    // row before sorting.
-    const { rows } = await lock.query<OutboxRow>(
-      `SELECT "seq", "id", "source", "type", "partitionKey", "envelope"::text AS payload FROM (
-         SELECT "seq", "id", "source", "type", "partitionKey", "envelope" FROM "backbone"."EventLog"
-         WHERE "relayedAt" IS NULL AND "seq" > $1::bigint
-         ORDER BY "relayedAt", "seq" LIMIT $2
-       ) AS picked
-       ORDER BY "seq"`,
-      [after, batchSize],
+  const readPosition = async (): Promise<Position> => {
+    const { rows } = await lock.query<Position>(
+      'SELECT "xid"::text AS "xid", "seq"::text AS "seq" FROM "backbone"."RelayPosition" WHERE "relay" = $1',
+      [RELAY_NAME],
     );
-    return rows;
+    return rows[0] ?? { xid: '0', seq: '0' };
+  };
+
+  const savePosition = (position: Position) =>
+    lock.query(
+      `INSERT INTO "backbone"."RelayPosition" ("relay", "xid", "seq", "updatedAt") VALUES ($1, $2, $3, now())
+       ON CONFLICT ("relay") DO UPDATE SET "xid" = EXCLUDED."xid", "seq" = EXCLUDED."seq", "updatedAt" = now()`,
+      [RELAY_NAME, position.xid, position.seq],
+    );
+
+  /** Final rows after `from`, and whether committed rows wait above the horizon for an older transaction. */
+  const read = async (from: Position) => {
+    // The horizon as a value of its own, so the scan gets a plan for the actual bounds.
+    const state = await lock.query<{ horizon: string; maxXid: string | null }>(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
+              (SELECT max("xid") FROM "backbone"."EventLog")::text AS "maxXid"`,
+      [],
+    );
+    const { horizon, maxXid } = state.rows[0]!;
+    const { rows } = await lock.query<OutboxRow>(
+      // Qualified: ORDER BY a bare name would sort by the text output columns.
+      `SELECT e."seq"::text AS "seq", e."xid"::text AS "xid", e."id", e."source", e."type", e."partitionKey",
+              e."envelope"::text AS payload
+         FROM "backbone"."EventLog" e
+        WHERE (e."xid", e."seq") > ($1::bigint, $2::bigint) AND e."xid" < $3::bigint
+        ORDER BY e."xid", e."seq" LIMIT $4`,
+      [from.xid, from.seq, horizon, batchSize],
+    );
+    return { rows, blocked: maxXid !== null && BigInt(maxXid) >= BigInt(horizon) };
   };
 
   const publish = async (rows: OutboxRow[]) => {
@@ -87,58 +110,51 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
         msgId: messageId(row),
       })),
     );
-    marker.add(rows.map((row) => row.seq));
-  };
-
-  /** Waits for the oldest batch in flight; false when it failed. */
-  const settleOldest = async () => {
-    const relayed = await inFlight[0]!;
-    inFlight.shift();
-    return relayed;
-  };
-
-  /** Waits until everything published is acknowledged and marked; false when something failed. */
-  const settleAll = async () => {
-    let relayed = true;
-    while (inFlight.length > 0) relayed = (await settleOldest()) && relayed;
-    return (await marker.drained()) && relayed;
   };
 
   /**
-   * Relays until nothing is left; false when a batch failed (it is read again after a pause). A read that
-   * comes back short means the relay reached the head of the log: it lets the batches in flight finish and
-   * starts the next pass from the beginning, which also picks up rows whose transaction committed after
-   * rows with a higher seq were read.
+   * Relays until nothing final is left; returns how long to wait before the next round (short while rows wait
+   * for an older transaction, the poll interval when idle). Throws when a batch failed: the next round starts
+   * again from the saved position.
    */
-  const drain = async () => {
-    let after = '0';
-    while (!stopped && lock.held) {
-      const rows = await read(after);
-      if (rows.length === 0) {
-        if (!(await settleAll())) return false;
-        if (after === '0') return true;
-        after = '0';
-        continue;
+  const drain = async (): Promise<number> => {
+    let readFrom = await readPosition();
+    const inFlight: { done: Promise<void>; last: Position }[] = [];
+    const settleOldest = async () => {
+      const oldest = inFlight.shift()!;
+      await oldest.done;
+      await savePosition(oldest.last);
+    };
+    try {
+      while (!stopped && lock.held) {
+        const { rows, blocked } = await read(readFrom);
+        const last = rows.at(-1);
+        if (last) {
+          readFrom = { xid: last.xid, seq: last.seq };
+          const done = publish(rows);
+          done.catch(() => {});
+          inFlight.push({ done, last: readFrom });
+        }
+        if (rows.length === batchSize && inFlight.length < maxInFlight) continue;
+        if (rows.length === batchSize) {
+          await settleOldest();
+          continue;
+        }
+        while (inFlight.length > 0) await settleOldest();
+        if (!blocked) {
+          blockedDelayMs = minBlockedDelayMs;
+          return pollIntervalMs;
+        }
+        const waitMs = blockedDelayMs;
+        blockedDelayMs = Math.min(blockedDelayMs * 2, pollIntervalMs);
+        return waitMs;
       }
-      after = rows.at(-1)!.seq;
-      const done = publish(rows).then(
-        () => true,
-        (error: unknown) => {
-          logger.warn({ err: describeError(error) }, 'event backbone: outbox relay batch failed, retrying');
-          return false;
-        },
-      );
-      inFlight.push(done);
-      const atHead = rows.length < batchSize;
-      // Marking is the slower half: let it catch up before publishing further ahead of it.
-      if (marker.backlog() >= maxUnmarked && !(await marker.drained())) return settleAll().then(() => false);
-      if (atHead || inFlight.length >= maxInFlight) {
-        const relayed = atHead ? await settleAll() : await settleOldest();
-        if (!relayed) return settleAll().then(() => false);
-        if (atHead) after = '0';
-      }
+      while (inFlight.length > 0) await settleOldest();
+      return pollIntervalMs;
+    } finally {
+      // A failure leaves later batches unsaved; wait for them so none is still publishing into the next round.
+      await Promise.allSettled(inFlight.map((batch) => batch.done));
     }
-    return settleAll();
   };
 
   await listener.start();
@@ -150,14 +166,10 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       let waitMs = pollIntervalMs;
       try {
         if (await lock.tryAcquire()) {
-          if (await drain()) errorDelayMs = minErrorDelayMs;
-          else {
-            waitMs = errorDelayMs;
-            errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
-          }
+          waitMs = await drain();
+          errorDelayMs = minErrorDelayMs;
         }
       } catch (error) {
-        await settleAll();
         logger.warn({ err: describeError(error) }, 'event backbone: outbox relay round failed, retrying');
         waitMs = errorDelayMs;
         errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
@@ -174,56 +186,23 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       unsubscribeReconnect();
       waker.wake();
       await running;
-      await settleAll();
       await lock.release();
     },
   };
 }
 
-/**
- * Sets relayedAt on acknowledged rows, one statement at a time, each covering every row that waits. A failed
- * mark leaves its rows unrelayed: the next pass publishes them again and the duplicate window drops them.
- */
-class RelayedMarker {
-  private waiting: string[] = [];
-  private running: Promise<void> | undefined;
-  private failed = false;
-
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly logger: BackboneLogger,
-  ) {}
-
-  add(seqs: string[]): void {
-    this.waiting.push(...seqs);
-    this.running ??= this.run();
-  }
-
-  backlog(): number {
-    return this.waiting.length;
-  }
-
-  /** Resolves once nothing waits; false when a mark failed since the last call. */
-  async drained(): Promise<boolean> {
-    while (this.running) await this.running;
-    const failed = this.failed;
-    this.failed = false;
-    return !failed;
-  }
-
-  private async run(): Promise<void> {
-    while (this.waiting.length > 0) {
-      const seqs = this.waiting.splice(0, markChunk);
-      try {
-        await this.pool.query(
-          'UPDATE "backbone"."EventLog" SET "relayedAt" = now() WHERE "seq" = ANY($1::bigint[])',
-          [seqs],
-        );
-      } catch (error) {
-        this.failed = true;
-        this.logger.warn({ err: describeError(error) }, 'event backbone: could not mark relayed rows');
-      }
-    }
-    this.running = undefined;
-  }
+/** Rows the relay has not published yet (of one type, when given) and when the oldest of them was appended. */
+export async function relayBacklog(
+  db: { query(sql: string, values: unknown[]): Promise<{ rows: unknown[] }> },
+  type?: string,
+): Promise<{ waiting: number; oldest: Date | null }> {
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS "waiting", min(e."createdAt") AS "oldest"
+       FROM "backbone"."EventLog" e
+       LEFT JOIN "backbone"."RelayPosition" p ON p."relay" = $1
+      WHERE (e."xid", e."seq") > (COALESCE(p."xid", 0), COALESCE(p."seq", 0))
+        AND ($2::text IS NULL OR e."type" = $2)`,
+    [RELAY_NAME, type ?? null],
+  );
+  return rows[0] as { waiting: number; oldest: Date | null };
 }
