@@ -2,6 +2,7 @@ import type { MappingKind, SourceMapping } from '@meridian/db';
 import type { SubgraphContext } from '@meridian/subgraph-runtime';
 import * as imports from '../services/imports';
 import * as mappings from '../services/mappings';
+import { catalogEventPropagation } from '../services/propagation';
 import * as snapshots from '../services/snapshots';
 import * as stewardship from '../services/stewardship';
 
@@ -44,6 +45,11 @@ export const governanceResolvers = {
       imports.listImports(prisma, identity, first ?? 20),
     bulkImport: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>
       imports.findImport(prisma, identity, id),
+    catalogEventPropagation: (
+      _: unknown,
+      { recentEvents }: { recentEvents?: number | null },
+      { prisma, identity }: SubgraphContext,
+    ) => catalogEventPropagation(prisma, identity, recentEvents ?? 500),
   },
   Mutation: {
     resolveStewardshipTask: (_: unknown, { id }: Reference, { prisma, identity }: SubgraphContext) =>

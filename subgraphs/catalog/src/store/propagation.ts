@@ -1,0 +1,57 @@
+import type { Db } from './records';
+
+export interface AppliedStats {
+  consumer: string;
+  eventType: string;
+  applied: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  maxMs: number | null;
+  lastAppliedAt: Date | null;
+}
+
+export interface PendingCount {
+  consumer: string;
+  eventType: string;
+  pending: number;
+}
+
+// The tenant's last `recent` events of the given types; the backbone's tracked consumers (ConsumerOffset) bound
+// the inbox and delivery lookups to their keys (consumer, event), so only the recent events are touched.
+const recentEvents = `WITH recent AS (
+    SELECT "seq", "id", "type" FROM "backbone"."EventLog"
+     WHERE "type" = ANY($2::text[]) AND "tenantId" = $1
+     ORDER BY "seq" DESC LIMIT $3),
+  consumers AS (SELECT "consumer" FROM "backbone"."ConsumerOffset")`;
+
+/** Per consumer and event type: how many of the recent events it applied and how long after their creation. */
+export function appliedStats(db: Db, tenantId: string, types: readonly string[], recent: number) {
+  return db.$queryRawUnsafe<AppliedStats[]>(
+    `${recentEvents}
+     SELECT i."consumer", r."type" AS "eventType", count(*)::int AS "applied",
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY i."processingLatencyMs") AS "p50Ms",
+            percentile_cont(0.95) WITHIN GROUP (ORDER BY i."processingLatencyMs") AS "p95Ms",
+            max(i."processingLatencyMs")::float AS "maxMs",
+            max(i."appliedAt") AS "lastAppliedAt"
+       FROM recent r
+       JOIN "backbone"."Inbox" i ON i."eventId" = r."id" AND i."consumer" IN (SELECT "consumer" FROM consumers)
+      GROUP BY 1, 2`,
+    tenantId,
+    [...types],
+    recent,
+  );
+}
+
+/** Per consumer and event type: recent events still waiting in its delivery queue. */
+export function pendingCounts(db: Db, tenantId: string, types: readonly string[], recent: number) {
+  return db.$queryRawUnsafe<PendingCount[]>(
+    `${recentEvents}
+     SELECT d."consumer", r."type" AS "eventType", count(*)::int AS "pending"
+       FROM recent r
+       JOIN "backbone"."Delivery" d ON d."eventSeq" = r."seq" AND d."consumer" IN (SELECT "consumer" FROM consumers)
+      GROUP BY 1, 2`,
+    tenantId,
+    [...types],
+    recent,
+  );
+}
