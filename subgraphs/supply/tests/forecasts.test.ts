@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startForecastSchedule } from '../src/consumers/forecast-schedule';
 import { addDays } from '../src/domain/sensing';
 import { monitorForecastAccuracy, trainDueForecasts } from '../src/services/forecasts';
+import { applyIngestedTransactions } from '../src/services/ingested-transactions';
+import { LIVE_SCHEMA } from '../src/store/ledger';
 import { supplySubgraph } from '../src/subgraph';
-import { createCatalog, SKU_A, SKU_B } from './support';
+import { canonicalRecord, createCatalog, receivedEvent, SKU_A, SKU_B } from './support';
 
 const DAY_MS = 86_400_000;
 const WEEKDAY = [1.2, 1, 0.9, 0.9, 1, 1.3, 0.7];
@@ -151,6 +153,23 @@ describe('forecast training and promotions', () => {
         during ? ['+30% from the Spring Trail Days promotion'] : [],
       );
     }
+  });
+
+  it('retrains on the next pass when a promotion comes in through the ingest', async () => {
+    const catalog = await catalogWithHistory(60);
+    const skuId = catalog.skus[SKU_A]!;
+    const now = new Date();
+    await trainDueForecasts(prisma, now);
+    const promotion = canonicalRecord(catalog.tenantId, 'promotion', { sku: SKU_A, upliftPct: 25 });
+    const startsOn = addDays(today(), 3);
+    const endsOn = addDays(today(), 5);
+    const dated = { ...promotion, payload: { ...promotion.payload, starts_on: startsOn, ends_on: endsOn } };
+    await prisma.$transaction((tx) => applyIngestedTransactions(tx, LIVE_SCHEMA, [receivedEvent(dated)]));
+    expect(await trainDueForecasts(prisma, new Date(now.getTime() + 60_000))).toBe(1);
+    const [forecast] = (await forecastsOf(catalog.tenantId, skuId)).forecasts;
+    const during = forecast!.points.find((point) => point.day === addDays(today(), 4))!;
+    expect(during.forecast).toBeCloseTo(during.baseline * 1.25, 6);
+    expect(await trainDueForecasts(prisma, new Date(now.getTime() + 120_000))).toBe(0);
   });
 
   it('refuses a promotion naming the field that is wrong, and callers without the role', async () => {

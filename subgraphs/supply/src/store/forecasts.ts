@@ -9,18 +9,22 @@ export interface SkuLocation {
 }
 
 /**
- * SKU-locations with demand whose forecast is due: never trained, or their newest run's nextTrainingAt has
- * passed. Optionally only some tenants' or SKUs'.
+ * SKU-locations with demand whose forecast is due: never trained, their newest run's nextTrainingAt has
+ * passed, or a promotion of the SKU that has not ended was saved after that run (one that came in through
+ * the ingest; the API retrains at once).
  */
 export function findDueSkuLocations(db: Db, now: Date, limit: number) {
   return db.$queryRaw<SkuLocation[]>`
     SELECT d."tenantId"::text, d."skuId"::text, d."locationId"::text
       FROM (SELECT DISTINCT "tenantId", "skuId", "locationId" FROM "supply"."DailyDemand") d
       LEFT JOIN LATERAL (
-        SELECT f."nextTrainingAt" FROM "supply"."ForecastRun" f
+        SELECT f."nextTrainingAt", f."trainedAt" FROM "supply"."ForecastRun" f
          WHERE f."tenantId" = d."tenantId" AND f."skuId" = d."skuId" AND f."locationId" = d."locationId"
          ORDER BY f."trainedAt" DESC LIMIT 1) f ON true
      WHERE f."nextTrainingAt" IS NULL OR f."nextTrainingAt" <= ${now}
+        OR EXISTS (SELECT 1 FROM "supply"."Promotion" p
+                    WHERE p."tenantId" = d."tenantId" AND d."skuId" = ANY(p."skuIds")
+                      AND p."endsOn" >= ${now}::date AND p."updatedAt" > f."trainedAt")
      ORDER BY d."tenantId", d."skuId", d."locationId"
      LIMIT ${limit}`;
 }

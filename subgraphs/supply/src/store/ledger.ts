@@ -195,7 +195,7 @@ export async function upsertPromotions(tx: Tx, schema: string, upserts: readonly
      ON CONFLICT ("id") DO UPDATE SET
        "campaign" = EXCLUDED."campaign", "channel" = EXCLUDED."channel", "startsOn" = EXCLUDED."startsOn",
        "endsOn" = EXCLUDED."endsOn", "expectedUplift" = EXCLUDED."expectedUplift",
-       "skuIds" = ARRAY(SELECT DISTINCT unnest(p."skuIds" || EXCLUDED."skuIds"))`,
+       "skuIds" = ARRAY(SELECT DISTINCT unnest(p."skuIds" || EXCLUDED."skuIds")), "updatedAt" = now()`,
     upserts.map((upsert) => upsert.tenantId),
     upserts.map((upsert) => upsert.promotionId),
     upserts.map((upsert) => upsert.campaign),
