@@ -106,9 +106,10 @@ interface Backtest {
 
 /**
  * Forecasts daily demand: every candidate model is backtested from rolling origins a week apart, each
- * forecasting `horizon` days ahead; the lowest WAPE wins (within 2 %, the simpler model), is refitted on the whole history and forecasts
- * the next `horizon` days. Its backtest residuals give the 80 % interval (their 10th and 90th percentiles
- * per week of the horizon, never narrowing as the horizon grows) and its accuracy figures.
+ * forecasting `horizon` days ahead; the lowest WAPE wins (within 2 %, the simpler model), is refitted on
+ * the whole history and forecasts the next `horizon` days. Its backtest residuals give the 80 % interval
+ * (their 10th and 90th percentiles per week of the horizon, never narrowing as the horizon grows) and its
+ * accuracy figures.
  */
 export function forecastDemand(history: readonly number[], options: ForecastOptions = {}): DemandForecast {
   const horizon = options.horizon ?? DEFAULT_HORIZON;
