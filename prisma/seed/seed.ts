@@ -64,6 +64,7 @@ export async function seedDemoWorld(
           shipments: await tx.shipment.createMany({ data: world.shipments }),
           shipmentLines: await tx.shipmentLine.createMany({ data: world.shipmentLines }),
           exceptions: await tx.exception.createMany({ data: world.exceptions }),
+          masterRecordVersions: await tx.masterRecordVersion.createMany({ data: world.masterRecordVersions }),
           supplySettings: await tx.supplySettings.createMany({ data: [world.replenishment.supplySettings] }),
           inventoryPositionDays: await tx.inventoryPositionDay.createMany({
             data: world.replenishment.inventoryPositionDays,

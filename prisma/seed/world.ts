@@ -1,6 +1,7 @@
 import type { Role } from '@meridian/auth';
 import { gs1CheckDigit } from '@meridian/canonical';
 import type { Prisma } from '@meridian/db';
+import { firstVersionOf } from './catalog-versions';
 import { demoDcId, demoRoles, demoSkuFamily, demoTenant, demoUsers } from './demo';
 import { demoId } from './ids';
 import { SeededRandom } from './random';
@@ -27,6 +28,8 @@ export interface DemoWorld {
   shipmentLines: Prisma.ShipmentLineCreateManyInput[];
   exceptions: Prisma.ExceptionCreateManyInput[];
   replenishment: ReplenishmentRows;
+  /** Version 1 of every SKU, supplier and location. */
+  masterRecordVersions: Prisma.MasterRecordVersionCreateManyInput[];
 }
 
 const tenantId = demoTenant.id;
@@ -67,30 +70,42 @@ const suppliers = [
   {
     code: 'SUP-SAIGON',
     name: 'Saigon Textile Co.',
-    site: 'SS-HCM',
+    site: 'SUP-SAIGON-HCM',
     leadTimeHours: 504,
+    leadTimeStdDevHours: 96,
     reliability: '0.920',
+    flag: 'WATCH',
+    dataResidency: 'VN',
   },
   {
     code: 'SUP-DHAKA',
     name: 'Dhaka Apparel Works',
-    site: 'SS-DAC',
+    site: 'SUP-DHAKA-DAC',
     leadTimeHours: 672,
+    leadTimeStdDevHours: 144,
     reliability: '0.860',
+    flag: 'PROBATION',
+    dataResidency: 'BD',
   },
   {
     code: 'SUP-GUADA',
     name: 'Guadalajara Outdoor Gear',
-    site: 'SS-GDL',
+    site: 'SUP-GUADA-GDL',
     leadTimeHours: 168,
+    leadTimeStdDevHours: 24,
     reliability: '0.950',
+    flag: 'NONE',
+    dataResidency: 'MX',
   },
   {
     code: 'SUP-OAKLAND',
     name: 'Oakland Trim & Supply',
-    site: 'SS-OAK',
+    site: 'SUP-OAKLAND-OAK',
     leadTimeHours: 72,
+    leadTimeStdDevHours: 8,
     reliability: '0.980',
+    flag: 'NONE',
+    dataResidency: 'US',
   },
 ] as const;
 type SupplierCode = (typeof suppliers)[number]['code'];
@@ -214,6 +229,8 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
       name: 'Reno Distribution Center',
       type: 'DC',
       region: 'US-West',
+      dataResidency: 'US',
+      dataOwnerId: demoUsers.analyst.id,
     },
     ...[
       { code: 'ST-SFO', name: 'San Francisco Union Square Store' },
@@ -226,20 +243,31 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
       name: store.name,
       type: 'STORE' as const,
       region: 'US-West',
+      dataResidency: 'US',
       parentId: demoDcId,
+      dataOwnerId: demoUsers.analyst.id,
     })),
     ...[
-      { code: 'SS-HCM', name: 'Saigon Textile Co. — Ho Chi Minh City', region: 'APAC' },
-      { code: 'SS-DAC', name: 'Dhaka Apparel Works — Dhaka', region: 'APAC' },
-      { code: 'SS-GDL', name: 'Guadalajara Outdoor Gear — Guadalajara', region: 'LATAM' },
-      { code: 'SS-OAK', name: 'Oakland Trim & Supply — Oakland', region: 'US-West' },
-    ].map((site) => ({
-      id: locationId(site.code),
+      { supplier: suppliers[0], name: 'Saigon Textile Co. — Ho Chi Minh City', region: 'APAC' },
+      { supplier: suppliers[1], name: 'Dhaka Apparel Works — Dhaka', region: 'APAC' },
+      { supplier: suppliers[2], name: 'Guadalajara Outdoor Gear — Guadalajara', region: 'LATAM' },
+      { supplier: suppliers[3], name: 'Oakland Trim & Supply — Oakland', region: 'US-West' },
+    ].map(({ supplier, name, region }) => ({
+      id: locationId(supplier.site),
       tenantId,
-      code: site.code,
-      name: site.name,
+      code: supplier.site,
+      name,
       type: 'SUPPLIER_SITE' as const,
-      region: site.region,
+      region,
+      dataResidency: supplier.dataResidency,
+      dataOwnerId: demoUsers.analyst.id,
+      // The catalog's supplier rules: a PROBATION or BLOCKED supplier's sites are under quarantine.
+      ...(supplier.flag === 'PROBATION'
+        ? {
+            quarantined: true,
+            quarantineReason: `Supplier ${supplier.code} is PROBATION (reliability ${supplier.reliability}): hold receipts for inspection.`,
+          }
+        : {}),
     })),
   ];
 
@@ -261,8 +289,17 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
         familyId: demoSkuFamily.id,
         supplierId: supplierId(colour.supplier),
         baseUom: 'EA',
+        uomConversions: [{ uom: 'CT', factor: 24 }],
         weightGrams: size.weightGrams,
+        // A folded tee: 30 × 24 cm, 1 cm thicker per two sizes.
+        lengthMm: 300 + sizeIndex * 10,
+        widthMm: 240 + sizeIndex * 5,
+        heightMm: 20 + Math.floor(sizeIndex / 2) * 10,
         unitCostCents: 650 + sizeIndex * 25 + colourIndex * 10,
+        priceCents: 1_999 + (sizeIndex >= 5 ? 200 : 0),
+        minOrderQty: 24,
+        packSize: 12,
+        dataOwnerId: demoUsers.analyst.id,
       });
       meanDailyDemand.set(id, familyBaseDemand * colour.popularity * size.popularity);
       supplierOfSku.set(id, suppliers.find((supplier) => supplier.code === colour.supplier)!);
@@ -611,20 +648,32 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
     }),
   ];
 
+  const supplierRows = suppliers.map((supplier) => ({
+    id: supplierId(supplier.code),
+    tenantId,
+    code: supplier.code,
+    name: supplier.name,
+    leadTimeHours: supplier.leadTimeHours,
+    leadTimeStdDevHours: supplier.leadTimeStdDevHours,
+    reliability: supplier.reliability,
+    flag: supplier.flag,
+    dataOwnerId: demoUsers.analyst.id,
+  }));
+  // The master data was set up when the demand history starts, by the data steward.
+  const masterDataSince = addDays(today, -demandHistoryDays);
+  const masterRecordVersions = [
+    ...skus.map((row) => firstVersionOf('SKU', row, analystId, masterDataSince)),
+    ...supplierRows.map((row) => firstVersionOf('SUPPLIER', row, analystId, masterDataSince)),
+    ...locations.map((row) => firstVersionOf('LOCATION', row, analystId, masterDataSince)),
+  ];
+
   return {
     tenant: { id: tenantId, slug: demoTenant.slug, name: demoTenant.name },
     roles,
     users,
     userRoles: demoRoles.map((role) => ({ userId: demoUsers[role].id, role })),
     locations,
-    suppliers: suppliers.map((supplier) => ({
-      id: supplierId(supplier.code),
-      tenantId,
-      code: supplier.code,
-      name: supplier.name,
-      leadTimeHours: supplier.leadTimeHours,
-      reliability: supplier.reliability,
-    })),
+    suppliers: supplierRows,
     skuFamily: {
       id: demoSkuFamily.id,
       tenantId,
@@ -658,5 +707,6 @@ export function buildDemoWorld(todayInput: Date): DemoWorld {
       meanDailyDemand,
       caseQuantity,
     }),
+    masterRecordVersions,
   };
 }
