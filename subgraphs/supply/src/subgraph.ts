@@ -9,5 +9,10 @@ export const supplySubgraph = {
   name: 'supply',
   typeDefs: loadTypeDefs(import.meta.url),
   resolvers,
-  consumers: [startIngestedTransactionsConsumer, startCatalogChangesConsumer, startReplenishmentSchedule, startForecastSchedule],
+  consumers: [
+    startIngestedTransactionsConsumer,
+    startCatalogChangesConsumer,
+    startReplenishmentSchedule,
+    startForecastSchedule,
+  ],
 } satisfies SubgraphModule;
