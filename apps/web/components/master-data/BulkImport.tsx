@@ -207,7 +207,7 @@ export function BulkImport() {
               {fileNote && <span className="field__hint">{fileNote}</span>}
             </label>
             <label className="field">
-              <span className="field__label">Records</span>
+              <span className="field__label">Records to import (CSV or JSON)</span>
               <textarea
                 className="field__input json-editor"
                 value={content}

@@ -156,7 +156,9 @@ function AddMappings({ sourceSystem }: { sourceSystem: string }) {
           return (
             <div key={row.key} className="md-mapping-row">
               <label className="field">
-                <span className="field__label">Kind {n}</span>
+                <span className="field__label">
+                  Kind<span className="visually-hidden"> of row {n}</span>
+                </span>
                 <select
                   className="field__input"
                   value={row.kind}
@@ -170,7 +172,9 @@ function AddMappings({ sourceSystem }: { sourceSystem: string }) {
                 </select>
               </label>
               <label className="field">
-                <span className="field__label">Source value {n}</span>
+                <span className="field__label">
+                  Source value<span className="visually-hidden"> of row {n}</span>
+                </span>
                 <input
                   className="field__input"
                   value={row.sourceValue}
@@ -180,7 +184,9 @@ function AddMappings({ sourceSystem }: { sourceSystem: string }) {
                 {rowProblems.sourceValue && <span className="field__problem">{rowProblems.sourceValue}</span>}
               </label>
               <label className="field">
-                <span className="field__label">Canonical value {n}</span>
+                <span className="field__label">
+                  Canonical value<span className="visually-hidden"> of row {n}</span>
+                </span>
                 <input
                   className="field__input"
                   value={row.targetValue}
@@ -195,7 +201,9 @@ function AddMappings({ sourceSystem }: { sourceSystem: string }) {
                 />
               </label>
               <label className="field">
-                <span className="field__label">Factor {n}</span>
+                <span className="field__label">
+                  Factor<span className="visually-hidden"> of row {n}</span>
+                </span>
                 <input
                   className="field__input"
                   value={row.factor}

@@ -1,5 +1,6 @@
 import type { RecordErrorEntry } from '../../graphql/master-data';
 import { fieldLabel, isMasterField } from '../../lib/master-data';
+import { messageWithoutField } from '../../lib/master-data-validation';
 
 /** Problems found while mapping or importing: where (row, field), which rule (code), what to do. */
 export function RecordErrorTable({
@@ -53,7 +54,7 @@ export function RecordErrorTable({
             <td>
               <code className="error-code">{error.code}</code>
             </td>
-            <td>{error.message}</td>
+            <td>{messageWithoutField(error.message, error.field ?? null)}</td>
           </tr>
         ))}
       </tbody>
