@@ -8,7 +8,9 @@ export async function main(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   const entry = name ? join(repoRoot, 'bench', 'src', `${name}.ts`) : '';
   if (!name || !existsSync(entry)) {
-    console.error('Usage: npm run bench -- <gateway | subscriptions | ingest | start | forecast>');
+    console.error(
+      'Usage: npm run bench -- <gateway | subscriptions | ingest | start | forecast | catalog-import>',
+    );
     return 2;
   }
   const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...rest], {
