@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@meridian/db';
 import { createTestPrismaClient } from '@meridian/db/testing';
+import { createLogger } from '@meridian/observability';
 import { startTestSubgraph, type TestSubgraph, testUser } from '@meridian/subgraph-runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueReplenishment } from '../src/consumers/replenishment-schedule';
 import { replenishTenant } from '../src/services/replenishment';
+import { findDueReplenishment } from '../src/store/replenishment';
 import { supplySubgraph } from '../src/subgraph';
 
 const DAY_MS = 86_400_000;
@@ -243,5 +246,25 @@ describe('views', () => {
       variables: { id: run.id },
     });
     expect(other.data).toEqual({ pilotRuns: [], pilotRun: null });
+  });
+});
+
+describe('the replenishment schedule', () => {
+  it('replans a tenant on its first pass of the day, then only SKUs retrained since their policy', async () => {
+    const world = await echelonWorld();
+    const dueFor = async () =>
+      (await findDueReplenishment(prisma, day(0))).find((due) => due.tenantId === world.tenantId);
+    expect(await dueFor()).toMatchObject({ wholeTenant: true, skuIds: [world.skuId] });
+
+    await runDueReplenishment(prisma, createLogger('test-schedule', 'warn'));
+    expect(
+      await prisma.inventoryPositionDay.count({ where: { tenantId: world.tenantId, day: day(0) } }),
+    ).toBe(3);
+    expect(await prisma.replenishmentPolicy.count({ where: { tenantId: world.tenantId } })).toBe(3);
+    expect(await dueFor()).toBeUndefined();
+
+    // A forecast trained after the policies makes the SKU due again, and only it.
+    await forecast(world.tenantId, world.skuId, world.dcId, 12);
+    expect(await dueFor()).toMatchObject({ wholeTenant: false, skuIds: [world.skuId] });
   });
 });
