@@ -7,6 +7,7 @@ import {
   fieldLabel,
   formatCents,
   formatFieldValue,
+  formatSince,
   importFormatOfFile,
   isCreation,
   isMasterField,
@@ -109,6 +110,18 @@ describe('diffRows', () => {
 
   it('signs a decrease', () => {
     expect(diffRows([{ field: 'leadTimeHours', before: 100, after: 75 }])[0]?.relativeChange).toBe('-25.0%');
+  });
+});
+
+describe('formatSince', () => {
+  const now = Date.parse('2026-11-27T12:00:00Z');
+  it('says "just now" within a minute, also for a stamp a moment ahead of the browser clock', () => {
+    expect(formatSince('2026-11-27T11:59:30Z', now)).toBe('just now');
+    expect(formatSince('2026-11-27T12:00:02Z', now)).toBe('just now');
+  });
+  it('counts older times back', () => {
+    expect(formatSince('2026-11-27T11:55:00Z', now)).toBe('5 min. ago');
+    expect(formatSince('2026-11-27T09:00:00Z', now)).toBe('3 hr. ago');
   });
 });
 

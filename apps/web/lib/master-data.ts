@@ -1,6 +1,8 @@
 // Master data as people read it: paths of records, field names in words, values with their units, and
 // a version's field-level changes as before/after rows.
 
+import { formatRelative } from './format';
+
 /** The entity types under governance (MasterEntityType in the API). */
 export type MasterEntity = 'SKU' | 'SUPPLIER' | 'LOCATION';
 
@@ -257,4 +259,13 @@ export function describeUser(
   if (id && id === signedInUserId) return 'you';
   if (name) return name;
   return id ? `user ${id.slice(0, 8)}` : 'an unknown user';
+}
+
+/**
+ * How long ago something happened: "5 min. ago", "just now" within a minute. A time slightly ahead of
+ * the browser's clock (a request the server stamped a moment ago) is "just now", never "in 2 sec.".
+ */
+export function formatSince(iso: string, now: number): string {
+  const elapsedMs = now - Date.parse(iso);
+  return elapsedMs < 60_000 ? 'just now' : formatRelative(iso, now);
 }

@@ -15,6 +15,7 @@ import {
   describeApprovalReason,
   describeUser,
   entityLabel,
+  formatSince,
   isMasterEntity,
   masterRecordPath,
 } from '../../lib/master-data';
@@ -36,11 +37,14 @@ export function ChangeRequestCard({
   request,
   signedInUserId,
   now,
+  showRecordLink = true,
   onDecided,
 }: {
   request: ChangeRequestEntry;
   signedInUserId: string | null;
   now: number;
+  /** False on the record's own page */
+  showRecordLink?: boolean;
   /** Called with the request as the decision left it. */
   onDecided: (updated: ChangeRequestEntry) => void;
 }) {
@@ -98,7 +102,7 @@ export function ChangeRequestCard({
           <span className="panel__hint" data-testid="change-request-requester">
             Requested by {describeUser(request.requestedById, request.requestedByName, signedInUserId)}{' '}
             <time dateTime={request.requestedAt} title={formatDateTime(request.requestedAt)}>
-              {formatRelative(request.requestedAt, now)}
+              {formatSince(request.requestedAt, now)}
             </time>{' '}
             against version {request.baseVersion}
             {request.ticketId && (
@@ -111,7 +115,7 @@ export function ChangeRequestCard({
         </div>
         <div className="md-timeline__head">
           <ChangeRequestStatusBadge status={request.status} />
-          {request.entityId && isMasterEntity(request.entityType) && (
+          {showRecordLink && request.entityId && isMasterEntity(request.entityType) && (
             <Link
               href={masterRecordPath(request.entityType, request.entityId)}
               data-testid="change-request-record-link"

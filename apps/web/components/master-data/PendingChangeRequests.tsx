@@ -49,6 +49,7 @@ export function PendingChangeRequests({ entityId, onDecided }: { entityId: strin
           request={request}
           signedInUserId={signedInUserId}
           now={now}
+          showRecordLink={false}
           onDecided={() => {
             refresh();
             onDecided();
