@@ -1,19 +1,16 @@
 import type { PilotKpis, PilotResult } from './simulate';
 
-const LABELS: Record<
-  keyof PilotKpis,
-  { label: string; format: (value: number) => string; better: 'lower' | 'higher' }
-> = {
-  stockoutSkuDays: { label: 'Stock-out SKU-days', format: (v) => v.toFixed(1), better: 'lower' },
-  fillRate: { label: 'Fill rate', format: (v) => `${(v * 100).toFixed(2)} %`, better: 'higher' },
-  averageInventoryUnits: { label: 'Average inventory (units)', format: (v) => v.toFixed(0), better: 'lower' },
+const LABELS: Record<keyof PilotKpis, { label: string; format: (value: number) => string }> = {
+  stockoutSkuDays: { label: 'Stock-out SKU-days', format: (v) => v.toFixed(1) },
+  fillRate: { label: 'Fill rate', format: (v) => `${(v * 100).toFixed(2)} %` },
+  averageInventoryUnits: { label: 'Average inventory (units)', format: (v) => v.toFixed(0) },
   carryingCostCents: {
     label: 'Carrying cost (pilot days)',
     format: (v) => `$${(v / 100).toFixed(0)}`,
     better: 'lower',
   },
-  forecastWape: { label: 'Forecast WAPE', format: (v) => `${(v * 100).toFixed(1)} %`, better: 'lower' },
-  purchaseOrders: { label: 'Purchase orders raised', format: (v) => v.toFixed(1), better: 'lower' },
+  forecastWape: { label: 'Forecast WAPE', format: (v) => `${(v * 100).toFixed(1)} %` },
+  purchaseOrders: { label: 'Purchase orders raised', format: (v) => v.toFixed(1) },
 };
 
 const signed = (fraction: number) => `${fraction >= 0 ? '+' : '−'}${Math.abs(fraction * 100).toFixed(1)} %`;
