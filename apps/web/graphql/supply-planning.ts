@@ -217,9 +217,12 @@ export const PromotionsQuery = graphql(`
   }
 `);
 
+/** SKUs offered in the promotion form per search (the gateway's cost limit keeps pages small). */
+export const SKU_OPTIONS_SHOWN = 50;
+
 export const PromotionSkuOptionsQuery = graphql(`
-  query PromotionSkuOptions {
-    skus(first: 200) {
+  query PromotionSkuOptions($search: String, $first: Int!) {
+    skus(first: $first, search: $search) {
       edges {
         node {
           id

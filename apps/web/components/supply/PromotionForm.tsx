@@ -1,11 +1,12 @@
 'use client';
 
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   CreatePromotionMutation,
   type PromotionData,
   PromotionSkuOptionsQuery,
+  SKU_OPTIONS_SHOWN,
   UpdatePromotionMutation,
 } from '../../graphql/supply-planning';
 import { describeFailure } from '../../lib/errors';
@@ -217,6 +218,7 @@ export function PromotionForm({
       <SkuPicker
         formId={formId}
         selected={draft.skuIds}
+        known={editing?.skus ?? []}
         onChange={(skuIds) => {
           change('skuIds', skuIds);
           setTouched((current) => ({ ...current, skuIds: true }));
@@ -245,31 +247,54 @@ export function PromotionForm({
   );
 }
 
+interface SkuOption {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** Waits until typing pauses before a value is used (one search per pause, not per key). */
+function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** Chooses SKUs by searching the catalog (code, name or GTIN); the chosen ones stay listed on top. */
 function SkuPicker({
   formId,
   selected,
+  known,
   onChange,
   error,
 }: {
   formId: string;
   selected: readonly string[];
+  /** SKUs already on the promotion, so they are named before any search. */
+  known: readonly SkuOption[];
   onChange: (skuIds: string[]) => void;
   error: string | undefined;
 }) {
-  const [options] = useQuery({ query: PromotionSkuOptionsQuery });
   const [filter, setFilter] = useState('');
-  const skus = useMemo(() => options.data?.skus.edges.map((edge) => edge.node) ?? [], [options.data]);
-  const needle = filter.trim().toLowerCase();
-  const shown = skus.filter(
-    (sku) =>
-      needle === '' ||
-      selected.includes(sku.id) ||
-      sku.code.toLowerCase().includes(needle) ||
-      sku.name.toLowerCase().includes(needle),
+  const search = useSettled(filter.trim(), 250);
+  const [options] = useQuery({
+    query: PromotionSkuOptionsQuery,
+    variables: { search: search === '' ? null : search, first: SKU_OPTIONS_SHOWN },
+  });
+  const [named, setNamed] = useState<Map<string, SkuOption>>(
+    () => new Map(known.map((sku) => [sku.id, sku])),
   );
-  const chosen = skus.filter((sku) => selected.includes(sku.id));
-  const toggle = (id: string, on: boolean) =>
-    onChange(on ? [...selected, id] : selected.filter((existing) => existing !== id));
+  const found = useMemo(() => options.data?.skus.edges.map((edge) => edge.node) ?? [], [options.data]);
+  const chosen = selected.flatMap((id) => named.get(id) ?? []);
+  const shown = [...chosen, ...found.filter((sku) => !selected.includes(sku.id))];
+
+  function toggle(sku: SkuOption, on: boolean) {
+    setNamed((current) => new Map(current).set(sku.id, sku));
+    onChange(on ? [...selected, sku.id] : selected.filter((existing) => existing !== sku.id));
+  }
 
   return (
     <fieldset
@@ -280,8 +305,8 @@ function SkuPicker({
       <input
         className="field__input"
         type="search"
-        aria-label="Filter SKUs by code or name"
-        placeholder="Filter by code or name"
+        aria-label="Find SKUs by code, name or GTIN"
+        placeholder="Find SKUs by code, name or GTIN"
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
@@ -292,21 +317,26 @@ function SkuPicker({
       </span>
       {options.error ? (
         <ErrorState message={`The SKUs could not be read: ${describeFailure(options.error).message}`} />
-      ) : !options.data ? (
+      ) : !options.data && chosen.length === 0 ? (
         <LoadingState label="Loading SKUs…" />
       ) : (
-        <div className="sku-picker" aria-invalid={error ? true : undefined}>
-          {shown.length === 0 && <span className="muted">No SKU matches “{filter}”.</span>}
+        <div className="sku-picker" aria-invalid={error ? true : undefined} aria-busy={options.fetching}>
+          {shown.length === 0 && <span className="muted">No SKU matches “{search}”.</span>}
           {shown.map((sku) => (
             <label key={sku.id}>
               <input
                 type="checkbox"
                 checked={selected.includes(sku.id)}
-                onChange={(event) => toggle(sku.id, event.target.checked)}
+                onChange={(event) => toggle(sku, event.target.checked)}
               />
               <span className="mono">{sku.code}</span> {sku.name}
             </label>
           ))}
+          {options.data && options.data.skus.edges.length === SKU_OPTIONS_SHOWN && (
+            <span className="muted">
+              The first {SKU_OPTIONS_SHOWN} matches are shown; type more to narrow them.
+            </span>
+          )}
         </div>
       )}
       {error && (
