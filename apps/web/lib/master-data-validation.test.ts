@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   changedInput,
+  commentProblem,
   draftOf,
   formFieldOfError,
   gs1CheckDigit,
   gtinProblem,
+  isFieldError,
   messageWithoutField,
   parseMoney,
   parsePercent,
@@ -175,5 +177,20 @@ describe('formFieldOfError', () => {
       'Must be at most 1000000000.',
     );
     expect(messageWithoutField('The SKU code is taken.', 'code')).toBe('The SKU code is taken.');
+  });
+});
+
+describe('commentProblem and isFieldError', () => {
+  it('wants a reason of at least three characters', () => {
+    expect(commentProblem('  ')).toBe('Say why you make the change; it is kept with the version.');
+    expect(commentProblem('ok')).toBe('Say a little more: at least 3 characters.');
+    expect(commentProblem('New price list')).toBeNull();
+  });
+
+  it('puts bad input and conflicts under their field, other failures on the form', () => {
+    expect(isFieldError('BAD_USER_INPUT')).toBe(true);
+    expect(isFieldError('CONFLICT')).toBe(true);
+    expect(isFieldError('FORBIDDEN')).toBe(false);
+    expect(isFieldError(null)).toBe(false);
   });
 });

@@ -279,3 +279,17 @@ export function messageWithoutField(message: string, field: string | null): stri
   const rest = message.slice(prefix.length);
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
+
+/** Every change carries why (ChangeContext.comment); the catalog wants at least this many characters. */
+export const MIN_COMMENT_LENGTH = 3;
+
+export function commentProblem(comment: string): string | null {
+  const length = comment.trim().length;
+  if (length === 0) return 'Say why you make the change; it is kept with the version.';
+  return length < MIN_COMMENT_LENGTH ? `Say a little more: at least ${MIN_COMMENT_LENGTH} characters.` : null;
+}
+
+/** API errors that belong under a form field: bad input, or a value another record already holds. */
+export function isFieldError(code: string | null): boolean {
+  return code === 'BAD_USER_INPUT' || code === 'CONFLICT';
+}

@@ -17,6 +17,7 @@ import {
   mappingRowProblems,
   parsePayloadJson,
 } from '../../lib/master-data-mapping';
+import { commentProblem } from '../../lib/master-data-validation';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { RecordErrorTable } from './RecordErrorTable';
 import { ToggleGroup } from './ToggleGroup';
@@ -125,7 +126,9 @@ function AddMappings({ sourceSystem }: { sourceSystem: string }) {
   const [{ fetching, error, data }, save] = useMutation(SaveSourceMappingsMutation);
   const problems = rows.map(mappingRowProblems);
   const invalid =
-    problems.some((entry) => Object.keys(entry).length > 0) || comment.trim() === '' || sourceSystem === '';
+    problems.some((entry) => Object.keys(entry).length > 0) ||
+    commentProblem(comment) !== null ||
+    sourceSystem === '';
   const setRow = (index: number, patch: Partial<MappingDraft>) =>
     setRows((current) => current.map((row, at) => (at === index ? { ...row, ...patch } : row)));
 
@@ -242,10 +245,10 @@ function AddMappings({ sourceSystem }: { sourceSystem: string }) {
             value={comment}
             onChange={(event) => setComment(event.target.value)}
             maxLength={500}
-            aria-invalid={attempted && comment.trim() === '' ? true : undefined}
+            aria-invalid={attempted && commentProblem(comment) ? true : undefined}
           />
-          {attempted && comment.trim() === '' && (
-            <span className="field__problem">Say why the mappings change; it is kept with the version.</span>
+          {attempted && commentProblem(comment) && (
+            <span className="field__problem">{commentProblem(comment)}</span>
           )}
         </label>
         <div className="md-form__actions">

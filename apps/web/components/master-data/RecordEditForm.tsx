@@ -6,11 +6,13 @@ import type { MasterChangeOutcome } from '../../graphql/master-data';
 import { describeFailure } from '../../lib/errors';
 import {
   changedInput,
+  commentProblem,
   type Draft,
   draftOf,
   type FieldProblems,
   type FormField,
   formFieldOfError,
+  isFieldError,
   messageWithoutField,
   validateDraft,
 } from '../../lib/master-data-validation';
@@ -132,8 +134,8 @@ export function RecordEditForm({
 
   const draft = edits ?? original;
   const problems: FieldProblems = validateDraft(formFields, draft);
-  if (attempted && comment.trim() === '')
-    problems.comment = 'Say why the record changes; it is kept with the version.';
+  const reasonProblem = commentProblem(comment);
+  if (attempted && reasonProblem) problems.comment = reasonProblem;
   const input = changedInput(formFields, original, draft);
   const nothingChanged = Object.keys(input).length === 0;
 
@@ -153,7 +155,7 @@ export function RecordEditForm({
     setAttempted(true);
     setFailure(null);
     setServerProblem(null);
-    if (Object.keys(problems).length > 0 || comment.trim() === '' || nothingChanged) return;
+    if (Object.keys(problems).length > 0 || reasonProblem || nothingChanged) return;
     setSending(true);
     const answer = await submit(input, {
       comment: comment.trim(),
@@ -166,7 +168,7 @@ export function RecordEditForm({
         ...formFields.map((entry) => entry.name),
         ...CONTEXT_FIELDS,
       ]);
-      if (described.code === 'BAD_USER_INPUT' && field) {
+      if (isFieldError(described.code) && field) {
         setServerProblem({ field, message: messageWithoutField(described.message, described.field) });
       } else setFailure(answer.error);
       return;
@@ -182,7 +184,7 @@ export function RecordEditForm({
     }
   }
 
-  const commentProblem = shownProblem('comment');
+  const shownCommentProblem = shownProblem('comment');
   return (
     <form className="md-form" onSubmit={onSubmit} aria-label="Edit the record" noValidate>
       <div className="md-form__grid">
@@ -212,13 +214,13 @@ export function RecordEditForm({
               if (serverProblem?.field === 'comment') setServerProblem(null);
             }}
             maxLength={500}
-            aria-invalid={commentProblem ? true : undefined}
-            aria-describedby={commentProblem ? `${formId}-comment-problem` : undefined}
+            aria-invalid={shownCommentProblem ? true : undefined}
+            aria-describedby={shownCommentProblem ? `${formId}-comment-problem` : undefined}
             aria-required
           />
-          {commentProblem && (
+          {shownCommentProblem && (
             <p className="field__problem" id={`${formId}-comment-problem`} data-testid="field-problem">
-              {commentProblem}
+              {shownCommentProblem}
             </p>
           )}
         </div>

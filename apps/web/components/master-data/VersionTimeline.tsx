@@ -15,6 +15,7 @@ import {
   type ReferenceNames,
   userIdOfToken,
 } from '../../lib/master-data';
+import { commentProblem } from '../../lib/master-data-validation';
 import { useSession } from '../../lib/session';
 import { EmptyState, FailureState } from '../states/States';
 import { ChangeOutcome } from './ChangeOutcome';
@@ -35,11 +36,14 @@ function RollbackForm({
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
   const [{ fetching, error }, rollback] = useMutation(RollbackMasterRecordMutation);
+  const problem = attempted ? commentProblem(reason) : null;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setAttempted(true);
+    if (commentProblem(reason)) return;
     const comment = reason.trim();
-    if (!comment) return;
     const answer = await rollback({ entityType, id, toVersion: version.version, context: { comment } });
     if (answer.data?.rollbackMasterRecord) onDone(answer.data.rollbackMasterRecord);
   }
@@ -57,9 +61,15 @@ function RollbackForm({
           onChange={(event) => setReason(event.target.value)}
           maxLength={500}
           required
+          aria-invalid={problem ? true : undefined}
         />
+        {problem && (
+          <span className="field__problem" data-testid="field-problem">
+            {problem}
+          </span>
+        )}
       </label>
-      <button type="submit" className="button button--primary" disabled={fetching || reason.trim() === ''}>
+      <button type="submit" className="button button--primary" disabled={fetching}>
         {fetching ? 'Rolling back…' : `Restore version ${version.version}`}
       </button>
       <button
