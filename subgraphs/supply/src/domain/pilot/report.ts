@@ -7,7 +7,6 @@ const LABELS: Record<keyof PilotKpis, { label: string; format: (value: number) =
   carryingCostCents: {
     label: 'Carrying cost (pilot days)',
     format: (v) => `$${(v / 100).toFixed(0)}`,
-    better: 'lower',
   },
   forecastWape: { label: 'Forecast WAPE', format: (v) => `${(v * 100).toFixed(1)} %` },
   purchaseOrders: { label: 'Purchase orders raised', format: (v) => v.toFixed(1) },
