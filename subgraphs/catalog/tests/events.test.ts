@@ -1,7 +1,7 @@
 import { DOMAIN_EVENT_TYPES, masterRecordPublishedData } from '@meridian/canonical';
 import type { PrismaClient } from '@meridian/db';
 import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
-import { applyOnce, createBackbone, type EventBackbone, type Subscription } from '@meridian/events';
+import { applyBatchOnce, createBackbone, type EventBackbone, type Subscription } from '@meridian/events';
 import { createLogger } from '@meridian/observability';
 import { startTestSubgraph, type TestSubgraph } from '@meridian/subgraph-runtime/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -18,13 +18,14 @@ beforeAll(async () => {
   prisma = createTestPrismaClient();
   const logger = createLogger('test-catalog-events', 'warn');
   backbone = await createBackbone({ databaseUrl: testDatabaseUrl(), logger });
-  // A consumer elsewhere that acts on published master records, as supply's policy recomputation does.
-  downstream = await backbone.consume({
+  // A consumer elsewhere that acts on published master records, as supply's policy recomputation does. In
+  // batches: the test database is shared with the import tests, whose 10,000-row events it reads too.
+  downstream = await backbone.consumeBatches({
     consumer: CONSUMER,
     types: [DOMAIN_EVENT_TYPES.masterRecordPublished],
-    handler: async (event) => {
+    handleBatch: async (events) => {
       await prisma.$transaction(async (tx) => {
-        await applyOnce(tx, CONSUMER, event);
+        await applyBatchOnce(tx, CONSUMER, events);
       });
     },
   });
@@ -82,8 +83,8 @@ it('publishes a lead-time change as catalog.master_record_published and shows ho
   const row = data!.catalogEventPropagation.find((entry) => entry.consumer === CONSUMER);
   expect(row).toMatchObject({ eventType: DOMAIN_EVENT_TYPES.masterRecordPublished, applied: 1 });
   expect(row!.p50Ms).toBeGreaterThanOrEqual(0);
-  expect(row!.maxMs).toBeLessThan(10_000);
-});
+  expect(row!.maxMs).toBeLessThan(60_000);
+}, 90_000);
 
 it('quarantines a supplier’s sites when its reliability drops to PROBATION and lifts it when it recovers', async () => {
   const tenant = await createTenant(prisma);
