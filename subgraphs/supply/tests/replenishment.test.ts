@@ -205,6 +205,29 @@ describe('replenishment run', () => {
     expect(await proposals(world)).toHaveLength(1);
   });
 
+  it('withdraws an open proposal once projected stock no longer reaches the reorder point', async () => {
+    const world = await createWorld({ onHand: 400 });
+    await run(world);
+    const [open] = await proposals(world);
+    const found = await subgraph.request(
+      'mutation A($input: AdjustInventoryInput!) { adjustInventory(input: $input) { onHand } }',
+      {
+        as: testUser(world.tenantId, ['planner']),
+        variables: {
+          input: { skuId: world.skuId, locationId: world.dcId, delta: 2000, reason: 'found a pallet' },
+        },
+      },
+    );
+    expect(found.errors).toBeUndefined();
+    expect(await run(world)).toBe(0);
+    expect(await proposals(world)).toEqual([]);
+    const [withdrawn] = await proposals(world, 'REJECTED');
+    expect(withdrawn!.id).toBe(open!.id);
+    expect(withdrawn!.explanation.at(-1)).toMatch(
+      /^Withdrawn by the replenishment run of .*: projected stock no longer reaches/,
+    );
+  });
+
   it('proposes nothing while projected stock stays above the reorder point', async () => {
     const world = await createWorld({ onHand: 5000 });
     expect(await run(world)).toBe(0);

@@ -84,6 +84,7 @@ export interface ReplenishmentOutcome {
   policiesProposed: number;
   proposalsCreated: number;
   proposalsUpdated: number;
+  proposalsWithdrawn: number;
   autoReleased: number;
 }
 
@@ -122,6 +123,7 @@ export async function replenishTenant(
     policiesProposed: 0,
     proposalsCreated: 0,
     proposalsUpdated: 0,
+    proposalsWithdrawn: 0,
     autoReleased: 0,
   };
   if (skus.length === 0) return outcome;
@@ -182,6 +184,7 @@ async function replenishSku(
     policiesProposed: 0,
     proposalsCreated: 0,
     proposalsUpdated: 0,
+    proposalsWithdrawn: 0,
     autoReleased: 0,
   };
   const notices: PositionChangeNotice[] = [];
@@ -224,6 +227,7 @@ async function replenishSku(
     const result = await proposeForUnit(tx, context, unit, inForce, master);
     if (result.kind === 'created') outcome.proposalsCreated += 1;
     if (result.kind === 'updated') outcome.proposalsUpdated += 1;
+    if (result.kind === 'withdrawn') outcome.proposalsWithdrawn += 1;
     if (result.released) {
       outcome.autoReleased += 1;
       notices.push(result.released.notice);
@@ -402,7 +406,7 @@ async function proposeForUnit(
   inForce: ReplenishmentPolicy,
   master: catalog.SkuMaster,
 ): Promise<{
-  kind: 'none' | 'created' | 'updated';
+  kind: 'none' | 'created' | 'updated' | 'withdrawn';
   released?: { notice: PositionChangeNotice; event: EventEnvelope };
 }> {
   const { position } = unit;
@@ -419,7 +423,12 @@ async function proposeForUnit(
     onOrder: position.onOrder,
     downstream,
   });
-  if (!proposal) return { kind: 'none' };
+  const open = await store.findOpenProposal(tx, context.tenantId, position.skuId, position.locationId);
+  if (!proposal) {
+    // Stock arrived or demand fell: an open proposal no longer needed leaves the planner's queue.
+    if (open) await withdrawProposal(tx, context, open);
+    return { kind: open ? 'withdrawn' : 'none' };
+  }
   const figures = {
     quantity: proposal.quantity,
     unitCostCents: master.unitCostCents,
@@ -433,7 +442,6 @@ async function proposeForUnit(
       ? proposal.explanation
       : [...proposal.explanation, 'A transfer from the DC that replenishes this store.'],
   };
-  const open = await store.findOpenProposal(tx, context.tenantId, position.skuId, position.locationId);
   if (open) {
     await store.updateProposal(tx, open.id, figures);
     return { kind: 'updated' };
@@ -466,4 +474,21 @@ async function proposeForUnit(
     kind: 'created',
     released: releaseEvents(created, updated, 'auto-released'),
   };
+}
+
+/** Closes an open proposal the projection no longer calls for, saying why (REJECTED by no one). */
+function withdrawProposal(
+  tx: Prisma.TransactionClient,
+  context: Pick<RunContext, 'today' | 'now'>,
+  proposal: { id: string; explanation: Prisma.JsonValue },
+) {
+  const explanation = Array.isArray(proposal.explanation) ? proposal.explanation.map(String) : [];
+  return store.updateProposal(tx, proposal.id, {
+    status: 'REJECTED',
+    decidedAt: context.now,
+    explanation: [
+      ...explanation,
+      `Withdrawn by the replenishment run of ${context.today}: projected stock no longer reaches the reorder point within the horizon.`,
+    ],
+  });
 }
