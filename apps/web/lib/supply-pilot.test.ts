@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultDailySeries,
   describeParameters,
   type PilotKpiValues,
   parsePilotDaily,
@@ -88,12 +89,29 @@ describe('labels', () => {
     expect(seriesLabel('baselineOnHand')).toBe('Baseline on hand');
     expect(seriesLabel('lead_time_days')).toBe('Lead time days');
     expect(
-      describeParameters({ horizonDays: 30, seeds: [1, 2], serviceLevel: 0.95, policy: 'min-max' }),
+      describeParameters({
+        horizonDays: 30,
+        seeds: [1, 2],
+        serviceLevel: 0.95,
+        policy: 'min-max',
+        baseline: 'static reorder point = 90-day average × lead time + z × sd',
+        settings: { holdingCostRate: 0.25 },
+      }),
     ).toEqual([
-      { label: 'Horizon days', value: '30' },
-      { label: 'Seeds', value: '[1,2]' },
-      { label: 'Service level', value: '0.95' },
-      { label: 'Policy', value: 'min-max' },
+      { label: 'Horizon days', value: '30', long: false },
+      { label: 'Seeds', value: '1, 2', long: false },
+      { label: 'Service level', value: '0.95', long: false },
+      { label: 'Policy', value: 'min-max', long: false },
+      { label: 'Baseline', value: 'static reorder point = 90-day average × lead time + z × sd', long: true },
+      { label: 'Settings', value: '{\n  "holdingCostRate": 0.25\n}', long: true },
     ]);
+  });
+
+  it('starts the daily chart with stock on hand of both sides', () => {
+    expect(defaultDailySeries(['demand', 'baselineOnHand', 'meridianOnHand'])).toEqual([
+      'baselineOnHand',
+      'meridianOnHand',
+    ]);
+    expect(defaultDailySeries(['demand', 'orders', 'stockouts'])).toEqual(['demand', 'orders']);
   });
 });

@@ -127,18 +127,32 @@ export function seriesLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+export interface PilotParameter {
+  label: string;
+  value: string;
+  /** Prose or structured values (a policy described in words, JSON): shown apart from the short facts. */
+  long: boolean;
+}
+
+/** Longer than this, a text parameter is a description rather than a setting. */
+const SHORT_TEXT = 40;
+
 /** The run's parameters as label/value pairs, for showing what was simulated. */
-export function describeParameters(parameters: unknown): { label: string; value: string }[] {
+export function describeParameters(parameters: unknown): PilotParameter[] {
   if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) return [];
-  return Object.entries(parameters as Record<string, unknown>).map(([key, value]) => ({
-    label: seriesLabel(key),
-    value:
-      typeof value === 'number'
-        ? Number.isInteger(value)
-          ? formatCount(value)
-          : String(value)
-        : typeof value === 'string'
-          ? value
-          : JSON.stringify(value),
-  }));
+  return Object.entries(parameters as Record<string, unknown>).map(([key, value]) => {
+    const label = seriesLabel(key);
+    if (typeof value === 'number')
+      return { label, value: Number.isInteger(value) ? formatCount(value) : String(value), long: false };
+    if (typeof value === 'string') return { label, value, long: value.length > SHORT_TEXT };
+    if (Array.isArray(value) && value.every((item) => typeof item === 'number'))
+      return { label, value: value.join(', '), long: false };
+    return { label, value: JSON.stringify(value, null, 2), long: true };
+  });
+}
+
+/** The series a daily chart starts with: stock on hand of both sides when the run has them. */
+export function defaultDailySeries(series: readonly string[]): string[] {
+  const onHand = series.filter((key) => /onhand/i.test(key));
+  return onHand.length > 0 ? onHand : series.slice(0, 2);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -17,10 +17,12 @@ import {
 } from 'recharts';
 import { useQuery } from 'urql';
 import { LatestPilotRunQuery, type PilotRunData } from '../../graphql/supply-planning';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime, formatDay } from '../../lib/format';
 import { formatRelativeChange } from '../../lib/supply-format';
 import {
+  defaultDailySeries,
   describeParameters,
+  type PilotDay,
   type PilotKpi,
   parsePilotDaily,
   pilotKpis,
@@ -151,32 +153,54 @@ function PilotRunView({ run }: { run: PilotRunData }) {
             })}
           </tbody>
         </table>
-        {parameters.length > 0 && (
+        {parameters.some((parameter) => !parameter.long) && (
           <dl className="facts-inline facts-inline--spaced" aria-label="Simulation parameters">
-            {parameters.map((parameter) => (
-              <div key={parameter.label}>
-                <dt>{parameter.label}</dt>
-                <dd>{parameter.value}</dd>
-              </div>
-            ))}
+            {parameters
+              .filter((parameter) => !parameter.long)
+              .map((parameter) => (
+                <div key={parameter.label}>
+                  <dt>{parameter.label}</dt>
+                  <dd>{parameter.value}</dd>
+                </div>
+              ))}
           </dl>
+        )}
+        {parameters.some((parameter) => parameter.long) && (
+          <details className="chart__table">
+            <summary>How the run was simulated</summary>
+            <dl className="pilot-parameters">
+              {parameters
+                .filter((parameter) => parameter.long)
+                .map((parameter) => (
+                  <div key={parameter.label}>
+                    <dt>{parameter.label}</dt>
+                    <dd>
+                      {parameter.value.startsWith('{') || parameter.value.startsWith('[') ? (
+                        <pre className="code-block">{parameter.value}</pre>
+                      ) : (
+                        parameter.value
+                      )}
+                    </dd>
+                  </div>
+                ))}
+            </dl>
+          </details>
         )}
       </section>
 
-      <div className="supply__grid">
-        <section className="panel" aria-labelledby="pilot-change-title">
-          <header className="panel__head">
-            <h2 id="pilot-change-title">Relative change by KPI</h2>
-          </header>
-          <RelativeChangeChart run={run} />
-        </section>
-        <section className="panel" aria-labelledby="pilot-seeds-title">
-          <header className="panel__head">
-            <h2 id="pilot-seeds-title">Per seed</h2>
-          </header>
-          <SeedTable run={run} />
-        </section>
-      </div>
+      <section className="panel" aria-labelledby="pilot-change-title">
+        <header className="panel__head">
+          <h2 id="pilot-change-title">Relative change by KPI</h2>
+        </header>
+        <RelativeChangeChart run={run} />
+      </section>
+      <section className="panel" aria-labelledby="pilot-seeds-title">
+        <header className="panel__head">
+          <h2 id="pilot-seeds-title">Per seed</h2>
+          <span className="panel__hint">baseline → Meridian</span>
+        </header>
+        <SeedTable run={run} />
+      </section>
 
       <section className="panel" aria-labelledby="pilot-daily-title">
         <header className="panel__head">
@@ -260,18 +284,14 @@ function RelativeChangeChart({ run }: { run: PilotRunData }) {
 }
 
 function SeedTable({ run }: { run: PilotRunData }) {
-  const shown = pilotKpis.filter(
-    (kpi) => kpi.key === 'stockoutSkuDays' || kpi.key === 'fillRate' || kpi.key === 'averageInventoryUnits',
-  );
   return (
     <table className="data-table" data-testid="pilot-seeds">
       <thead>
         <tr>
           <th scope="col">Seed</th>
-          {shown.map((kpi) => (
+          {pilotKpis.map((kpi) => (
             <th key={kpi.key} scope="col" className="data-table__number">
               {kpi.label}
-              <span className="data-table__sub"> baseline → Meridian</span>
             </th>
           ))}
         </tr>
@@ -282,7 +302,7 @@ function SeedTable({ run }: { run: PilotRunData }) {
             <th scope="row" className="mono">
               {seed.seed}
             </th>
-            {shown.map((kpi) => (
+            {pilotKpis.map((kpi) => (
               <td key={kpi.key} className="data-table__number">
                 {kpi.format(seed.baseline[kpi.key])} → {kpi.format(seed.meridian[kpi.key])}
               </td>
@@ -294,13 +314,11 @@ function SeedTable({ run }: { run: PilotRunData }) {
   );
 }
 
-function DailyChart({
-  days,
-  series,
-}: {
-  days: ReturnType<typeof parsePilotDaily>['days'];
-  series: string[];
-}) {
+/** A pilot day is a calendar day ("2026-12-01") or a day number; calendar days are shortened. */
+const dayLabel = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDay(day) : `Day ${day}`);
+
+function DailyChart({ days, series }: { days: readonly PilotDay[]; series: readonly string[] }) {
+  const [shown, setShown] = useState<string[]>(() => defaultDailySeries(series));
   if (days.length === 0 || series.length === 0) {
     return (
       <EmptyState title="No daily series in this run">
@@ -308,36 +326,65 @@ function DailyChart({
       </EmptyState>
     );
   }
+  const toggle = (key: string, on: boolean) =>
+    setShown((current) =>
+      on
+        ? series.filter((entry) => entry === key || current.includes(entry))
+        : current.filter((entry) => entry !== key),
+    );
   return (
-    <figure className="chart" aria-label={`${series.map(seriesLabel).join(', ')} per day of the first seed`}>
+    <figure className="chart" aria-label={`${shown.map(seriesLabel).join(', ')} per day of the first seed`}>
+      <fieldset className="series-picker">
+        <legend className="visually-hidden">Series shown in the chart</legend>
+        {series.map((key) => (
+          <label key={key} className="inline-field">
+            <input
+              type="checkbox"
+              checked={shown.includes(key)}
+              onChange={(event) => toggle(key, event.target.checked)}
+            />
+            {seriesLabel(key)}
+          </label>
+        ))}
+      </fieldset>
       <div className="chart__canvas">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={days} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <LineChart data={[...days]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
-            <XAxis dataKey="day" tick={{ fontSize: 12, fill: 'var(--muted)' }} minTickGap={24} />
+            <XAxis
+              dataKey="day"
+              tickFormatter={dayLabel}
+              tick={{ fontSize: 12, fill: 'var(--muted)' }}
+              minTickGap={24}
+            />
             <YAxis
               tickFormatter={(value: number) => formatCount(value)}
               tick={{ fontSize: 12, fill: 'var(--muted)' }}
               width={56}
             />
-            <Tooltip formatter={(value) => formatCount(Number(value))} />
+            <Tooltip
+              labelFormatter={(day) => dayLabel(String(day))}
+              formatter={(value) => formatCount(Number(value))}
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.map((key, index) => (
-              <Line
-                key={key}
-                dataKey={key}
-                name={seriesLabel(key)}
-                stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
+            {series.map((key, index) =>
+              shown.includes(key) ? (
+                <Line
+                  key={key}
+                  dataKey={key}
+                  name={seriesLabel(key)}
+                  stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]}
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ) : null,
+            )}
           </LineChart>
         </ResponsiveContainer>
       </div>
       <details className="chart__table">
-        <summary>Show figures as a table</summary>
+        <summary>Show figures as a table (every series)</summary>
         <table data-testid="pilot-daily-table">
           <thead>
             <tr>

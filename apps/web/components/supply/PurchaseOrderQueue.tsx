@@ -111,7 +111,7 @@ export function PurchaseOrderQueue() {
 
       <section className="panel" aria-labelledby="proposals-title">
         <header className="panel__head">
-          <h2 id="proposals-title">{proposalStatusLabel(status)} proposals</h2>
+          <h2 id="proposals-title">{proposalStatusLabel(status)} purchase orders</h2>
           {result.data && (
             <span className="panel__hint" data-testid="proposal-count">
               {formatCount(proposals.length)} {proposals.length === 1 ? 'proposal' : 'proposals'} ·{' '}
