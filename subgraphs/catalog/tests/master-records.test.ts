@@ -73,6 +73,7 @@ describe('edits and versions', () => {
     expect(data!.sku.history.map((version) => version.version)).toEqual([4, 3, 2, 1]);
     expect(data!.sku.history[2]).toMatchObject({
       authorId: tenant.analyst.userId,
+      author: { id: tenant.analyst.userId },
       ticketId: 'MD-1',
       changes: [{ field: 'name', before: 'Test tee 1', after: 'Test tee, organic' }],
     });

@@ -26,7 +26,7 @@ export async function createTenant(prisma: PrismaClient) {
   };
 }
 
-export const VERSION_FIELDS = `id version tag snapshot changes { field before after } authorId approvedById
+export const VERSION_FIELDS = `id version tag snapshot changes { field before after } authorId author { id } approvedById
   comment ticketId changeRequestId restoredVersion createdAt`;
 export const CHANGE_FIELDS = `outcome version { ${VERSION_FIELDS} }
   changeRequest { id status baseVersion reasons { rule field variance threshold } changes { field before after }

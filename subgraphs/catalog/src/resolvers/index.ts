@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { requireUser } from '@meridian/auth';
 import type { ChangeRequest, ChangeRequestStatus, LocationType, Sku, Supplier } from '@meridian/db';
 import { dateTimeScalar, type SubgraphContext } from '@meridian/subgraph-runtime';
+import { SYSTEM_USER_ID } from '../consumers/policy-change-proposed';
 import type { EntityType } from '../domain/records';
 import * as changeRequests from '../services/change-requests';
 import * as masterRecords from '../services/master-records';
@@ -103,7 +104,16 @@ export const resolvers: GraphQLResolverMap<SubgraphContext> = {
     ...governanceResolvers.Mutation,
   },
   SourceMapping: governanceResolvers.SourceMapping,
+  MasterRecordVersion: {
+    author: (version: { authorId: string }) => ({ id: version.authorId }),
+    approvedBy: (version: { approvedById: string | null }) =>
+      version.approvedById ? { id: version.approvedById } : null,
+  },
   ChangeRequest: {
+    requestedBy: (changeRequest: ChangeRequest) =>
+      changeRequest.requestedById === SYSTEM_USER_ID ? null : { id: changeRequest.requestedById },
+    decidedBy: (changeRequest: ChangeRequest) =>
+      changeRequest.decidedById ? { id: changeRequest.decidedById } : null,
     acknowledgeDueAt: (changeRequest: ChangeRequest) => changeRequests.acknowledgeDueAt(changeRequest),
     slaBreached: (changeRequest: ChangeRequest) => changeRequests.slaBreached(changeRequest),
   },
