@@ -112,12 +112,7 @@ export async function replenishTenant(
   { skuIds, now = new Date() }: { skuIds?: readonly string[]; now?: Date } = {},
 ): Promise<ReplenishmentOutcome> {
   const today = utcDay(now);
-  const positionRows = await prisma.inventoryPosition.findMany({
-    where: { tenantId, ...(skuIds ? { skuId: { in: [...skuIds] } } : {}) },
-    select: { skuId: true },
-    distinct: ['skuId'],
-  });
-  const skus = positionRows.map((row) => row.skuId);
+  const skus = await store.findStockedSkuIds(prisma, tenantId, skuIds);
   const outcome: ReplenishmentOutcome = {
     policiesApplied: 0,
     policiesProposed: 0,

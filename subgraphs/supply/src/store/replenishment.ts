@@ -166,10 +166,14 @@ export function findDueReplenishment(db: Db, today: Date) {
      GROUP BY t."tenantId"`;
 }
 
-/** The SKUs the tenant holds a position for. */
-export async function findStockedSkuIds(db: Db, tenantId: string): Promise<string[]> {
+/** The SKUs the tenant holds a position for (of `skuIds` only, when given). */
+export async function findStockedSkuIds(
+  db: Db,
+  tenantId: string,
+  skuIds?: readonly string[],
+): Promise<string[]> {
   const rows = await db.inventoryPosition.findMany({
-    where: { tenantId },
+    where: { tenantId, ...(skuIds ? { skuId: { in: [...skuIds] } } : {}) },
     select: { skuId: true },
     distinct: ['skuId'],
   });
