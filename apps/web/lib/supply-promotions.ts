@@ -182,6 +182,12 @@ export function draftFieldOfApiError(field: string | null | undefined): Promotio
 
 export type PromotionPhase = 'upcoming' | 'running' | 'ended';
 
+export const promotionPhaseLabel: Record<PromotionPhase, string> = {
+  upcoming: 'Upcoming',
+  running: 'Running',
+  ended: 'Ended',
+};
+
 /** Where a promotion stands on `today` (UTC day). */
 export function promotionPhase(
   promotion: { startsOn: string; endsOn: string },

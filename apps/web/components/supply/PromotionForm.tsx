@@ -92,13 +92,19 @@ export function PromotionForm({
       onBlur: leave(field),
     };
   };
+  // The line is always there, so a message appearing when a field is left does not move the Save button
+  // from under the pointer that is clicking it.
   const fieldError = (field: PromotionField) => {
     const error = errorOf(field);
-    return error ? (
-      <span className="field__error" id={`${formId}-${field}-error`} data-testid={`promotion-error-${field}`}>
+    return (
+      <span
+        className="field__error field__error--slot"
+        id={`${formId}-${field}-error`}
+        data-testid={error ? `promotion-error-${field}` : undefined}
+      >
         {error}
       </span>
-    ) : null;
+    );
   };
 
   return (
@@ -339,11 +345,13 @@ function SkuPicker({
           )}
         </div>
       )}
-      {error && (
-        <span className="field__error" id={`${formId}-skuIds-error`} data-testid="promotion-error-skuIds">
-          {error}
-        </span>
-      )}
+      <span
+        className="field__error field__error--slot"
+        id={`${formId}-skuIds-error`}
+        data-testid={error ? 'promotion-error-skuIds' : undefined}
+      >
+        {error}
+      </span>
     </fieldset>
   );
 }

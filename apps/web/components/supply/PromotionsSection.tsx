@@ -15,6 +15,7 @@ import {
   emptyPromotionDraft,
   type PromotionDraft,
   promotionPhase,
+  promotionPhaseLabel,
   sortPromotions,
 } from '../../lib/supply-promotions';
 import { canEditPromotions } from '../../lib/supply-roles';
@@ -23,8 +24,6 @@ import { PromotionForm } from './PromotionForm';
 import './supply.css';
 
 type Editing = { mode: 'new'; draft: PromotionDraft } | { mode: 'edit'; promotion: PromotionData };
-
-const phaseLabel = { upcoming: 'Upcoming', running: 'Running', ended: 'Ended' } as const;
 
 /** Marketing's promotions: entered here, they feed demand sensing (a saved future promotion retrains the forecast). */
 export function PromotionsSection() {
@@ -189,7 +188,7 @@ export function PromotionsSection() {
                       {promotion.campaign}
                       <span className="data-table__sub">
                         {' '}
-                        {channelLabel(promotion.channel)} · {phaseLabel[phase]}
+                        {channelLabel(promotion.channel)} · {promotionPhaseLabel[phase]}
                       </span>
                       {promotion.description && (
                         <div className="data-table__sub">{promotion.description}</div>

@@ -13,7 +13,12 @@ import {
   promotionOverlays,
 } from '../../lib/supply-forecast';
 import { formatDecimal, formatRate, formatUplift, utcToday } from '../../lib/supply-format';
-import { channelLabel, promotionPhase, sortPromotions } from '../../lib/supply-promotions';
+import {
+  channelLabel,
+  promotionPhase,
+  promotionPhaseLabel,
+  sortPromotions,
+} from '../../lib/supply-promotions';
 import { usePolling } from '../../lib/use-polling';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { DemandForecastChart } from './DemandForecastChart';
@@ -235,7 +240,8 @@ function ForecastPanels({ sku }: { sku: PlanningSku }) {
                     <th scope="row">
                       {promotion.campaign}{' '}
                       <span className="data-table__sub">
-                        {channelLabel(promotion.channel)} · {promotionPhase(promotion, today)}
+                        {channelLabel(promotion.channel)} ·{' '}
+                        {promotionPhaseLabel[promotionPhase(promotion, today)]}
                       </span>
                     </th>
                     <td>
