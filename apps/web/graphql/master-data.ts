@@ -15,9 +15,11 @@ export type {
   MasterChangeOutcomeFragment as MasterChangeOutcome,
   MasterEntityType,
   MasterVersionFragment as MasterVersion,
+  NotificationEntryFragment as NotificationEntry,
   RecordErrorEntryFragment as RecordErrorEntry,
   SkuRecordQuery as SkuRecordData,
   SourceMappingEntryFragment as SourceMappingEntry,
+  StewardshipTaskEntryFragment as StewardshipTaskEntry,
   SupplierRecordQuery as SupplierRecordData,
 } from './generated/graphql';
 
@@ -25,6 +27,7 @@ export const SEARCH_PAGE_SIZE = 50;
 export const HISTORY_SHOWN = 50;
 export const CHANGE_REQUESTS_SHOWN = 50;
 export const IMPORTS_SHOWN = 10;
+export const STEWARDSHIP_SHOWN = 50;
 
 graphql(`
   fragment FieldChangeEntry on FieldChange {
@@ -449,6 +452,63 @@ export const BulkImportsQuery = graphql(`
   query BulkImports($first: Int!) {
     bulkImports(first: $first) {
       ...BulkImportReportEntry
+    }
+  }
+`);
+
+graphql(`
+  fragment StewardshipTaskEntry on StewardshipTask {
+    id
+    kind
+    entityType
+    entityId
+    changeRequestId
+    title
+    detail
+    dueAt
+    createdAt
+    doneAt
+    breachedAt
+  }
+`);
+
+graphql(`
+  fragment NotificationEntry on OwnerNotification {
+    id
+    kind
+    title
+    body
+    entityType
+    entityId
+    changeRequestId
+    createdAt
+    readAt
+  }
+`);
+
+export const StewardshipQuery = graphql(`
+  query Stewardship($open: Boolean!, $first: Int!) {
+    stewardshipTasks(open: $open, first: $first) {
+      ...StewardshipTaskEntry
+    }
+    myNotifications(first: $first) {
+      ...NotificationEntry
+    }
+  }
+`);
+
+export const ResolveStewardshipTaskMutation = graphql(`
+  mutation ResolveStewardshipTask($id: ID!) {
+    resolveStewardshipTask(id: $id) {
+      ...StewardshipTaskEntry
+    }
+  }
+`);
+
+export const MarkNotificationReadMutation = graphql(`
+  mutation MarkNotificationRead($id: ID!) {
+    markNotificationRead(id: $id) {
+      ...NotificationEntry
     }
   }
 `);

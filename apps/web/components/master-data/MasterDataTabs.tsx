@@ -12,6 +12,7 @@ const tabs = [
   { label: 'Change requests', href: '/master-data/change-requests', also: [] },
   { label: 'Mappings', href: '/master-data/mappings', also: [] },
   { label: 'Bulk import', href: '/master-data/import', also: [] },
+  { label: 'Stewardship', href: '/master-data/stewardship', also: [] },
 ] as const;
 
 /** The parts of the master-data section; a record's page belongs to "Records". */

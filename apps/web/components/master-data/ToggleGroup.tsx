@@ -1,5 +1,5 @@
 /** A row of pressed/unpressed buttons choosing one of a few values (record type, status filter). */
-export function ToggleGroup<Value extends string | null>({
+export function ToggleGroup<Value extends string | boolean | null>({
   legend,
   options,
   value,

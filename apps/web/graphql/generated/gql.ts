@@ -57,6 +57,11 @@ type Documents = {
     "\n  query DryRunMapping($sourceSystem: String!, $payload: JSON!) {\n    dryRunMapping(sourceSystem: $sourceSystem, payload: $payload) {\n      canonical\n      errors {\n        ...RecordErrorEntry\n      }\n    }\n  }\n": typeof types.DryRunMappingDocument,
     "\n  mutation ImportMasterRecords(\n    $entityType: MasterEntityType!\n    $format: ImportFormat!\n    $content: String!\n    $mode: ImportMode\n  ) {\n    importMasterRecords(entityType: $entityType, format: $format, content: $content, mode: $mode) {\n      ...BulkImportReportEntry\n    }\n  }\n": typeof types.ImportMasterRecordsDocument,
     "\n  query BulkImports($first: Int!) {\n    bulkImports(first: $first) {\n      ...BulkImportReportEntry\n    }\n  }\n": typeof types.BulkImportsDocument,
+    "\n  fragment StewardshipTaskEntry on StewardshipTask {\n    id\n    kind\n    entityType\n    entityId\n    changeRequestId\n    title\n    detail\n    dueAt\n    createdAt\n    doneAt\n    breachedAt\n  }\n": typeof types.StewardshipTaskEntryFragmentDoc,
+    "\n  fragment NotificationEntry on OwnerNotification {\n    id\n    kind\n    title\n    body\n    entityType\n    entityId\n    changeRequestId\n    createdAt\n    readAt\n  }\n": typeof types.NotificationEntryFragmentDoc,
+    "\n  query Stewardship($open: Boolean!, $first: Int!) {\n    stewardshipTasks(open: $open, first: $first) {\n      ...StewardshipTaskEntry\n    }\n    myNotifications(first: $first) {\n      ...NotificationEntry\n    }\n  }\n": typeof types.StewardshipDocument,
+    "\n  mutation ResolveStewardshipTask($id: ID!) {\n    resolveStewardshipTask(id: $id) {\n      ...StewardshipTaskEntry\n    }\n  }\n": typeof types.ResolveStewardshipTaskDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      ...NotificationEntry\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  fragment FillRateDay on FillRateDay {\n    day\n    ordered\n    shipped\n    fillRate\n  }\n": typeof types.FillRateDayFragmentDoc,
     "\n  fragment FeedException on Exception {\n    id\n    kind\n    severity\n    title\n    raisedAt\n    slaDueAt\n    slaBreached\n    sku {\n      code\n      name\n    }\n  }\n": typeof types.FeedExceptionFragmentDoc,
     "\n  query Overview($trendDays: Int!, $feedSize: Int!) {\n    me {\n      name\n      roles\n      tenant {\n        id\n        name\n        inventoryKpis {\n          fillRate\n          skusAtStockoutRisk\n          skuCount\n          fillRateTrend(days: $trendDays) {\n            ...FillRateDay\n          }\n        }\n        shippingKpis {\n          onTimeRate\n          deliveredLast30Days\n          openShipments\n          lateOpenShipments\n        }\n        exceptionKpis {\n          open\n          breachedSla\n          openBySeverity {\n            severity\n            count\n          }\n        }\n      }\n    }\n    exceptions(status: [OPEN], first: $feedSize) {\n      totalCount\n      edges {\n        node {\n          ...FeedException\n        }\n      }\n    }\n  }\n": typeof types.OverviewDocument,
@@ -130,6 +135,11 @@ const documents: Documents = {
     "\n  query DryRunMapping($sourceSystem: String!, $payload: JSON!) {\n    dryRunMapping(sourceSystem: $sourceSystem, payload: $payload) {\n      canonical\n      errors {\n        ...RecordErrorEntry\n      }\n    }\n  }\n": types.DryRunMappingDocument,
     "\n  mutation ImportMasterRecords(\n    $entityType: MasterEntityType!\n    $format: ImportFormat!\n    $content: String!\n    $mode: ImportMode\n  ) {\n    importMasterRecords(entityType: $entityType, format: $format, content: $content, mode: $mode) {\n      ...BulkImportReportEntry\n    }\n  }\n": types.ImportMasterRecordsDocument,
     "\n  query BulkImports($first: Int!) {\n    bulkImports(first: $first) {\n      ...BulkImportReportEntry\n    }\n  }\n": types.BulkImportsDocument,
+    "\n  fragment StewardshipTaskEntry on StewardshipTask {\n    id\n    kind\n    entityType\n    entityId\n    changeRequestId\n    title\n    detail\n    dueAt\n    createdAt\n    doneAt\n    breachedAt\n  }\n": types.StewardshipTaskEntryFragmentDoc,
+    "\n  fragment NotificationEntry on OwnerNotification {\n    id\n    kind\n    title\n    body\n    entityType\n    entityId\n    changeRequestId\n    createdAt\n    readAt\n  }\n": types.NotificationEntryFragmentDoc,
+    "\n  query Stewardship($open: Boolean!, $first: Int!) {\n    stewardshipTasks(open: $open, first: $first) {\n      ...StewardshipTaskEntry\n    }\n    myNotifications(first: $first) {\n      ...NotificationEntry\n    }\n  }\n": types.StewardshipDocument,
+    "\n  mutation ResolveStewardshipTask($id: ID!) {\n    resolveStewardshipTask(id: $id) {\n      ...StewardshipTaskEntry\n    }\n  }\n": types.ResolveStewardshipTaskDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      ...NotificationEntry\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  fragment FillRateDay on FillRateDay {\n    day\n    ordered\n    shipped\n    fillRate\n  }\n": types.FillRateDayFragmentDoc,
     "\n  fragment FeedException on Exception {\n    id\n    kind\n    severity\n    title\n    raisedAt\n    slaDueAt\n    slaBreached\n    sku {\n      code\n      name\n    }\n  }\n": types.FeedExceptionFragmentDoc,
     "\n  query Overview($trendDays: Int!, $feedSize: Int!) {\n    me {\n      name\n      roles\n      tenant {\n        id\n        name\n        inventoryKpis {\n          fillRate\n          skusAtStockoutRisk\n          skuCount\n          fillRateTrend(days: $trendDays) {\n            ...FillRateDay\n          }\n        }\n        shippingKpis {\n          onTimeRate\n          deliveredLast30Days\n          openShipments\n          lateOpenShipments\n        }\n        exceptionKpis {\n          open\n          breachedSla\n          openBySeverity {\n            severity\n            count\n          }\n        }\n      }\n    }\n    exceptions(status: [OPEN], first: $feedSize) {\n      totalCount\n      edges {\n        node {\n          ...FeedException\n        }\n      }\n    }\n  }\n": types.OverviewDocument,
@@ -346,6 +356,26 @@ export function graphql(source: "\n  mutation ImportMasterRecords(\n    $entityT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BulkImports($first: Int!) {\n    bulkImports(first: $first) {\n      ...BulkImportReportEntry\n    }\n  }\n"): (typeof documents)["\n  query BulkImports($first: Int!) {\n    bulkImports(first: $first) {\n      ...BulkImportReportEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StewardshipTaskEntry on StewardshipTask {\n    id\n    kind\n    entityType\n    entityId\n    changeRequestId\n    title\n    detail\n    dueAt\n    createdAt\n    doneAt\n    breachedAt\n  }\n"): (typeof documents)["\n  fragment StewardshipTaskEntry on StewardshipTask {\n    id\n    kind\n    entityType\n    entityId\n    changeRequestId\n    title\n    detail\n    dueAt\n    createdAt\n    doneAt\n    breachedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationEntry on OwnerNotification {\n    id\n    kind\n    title\n    body\n    entityType\n    entityId\n    changeRequestId\n    createdAt\n    readAt\n  }\n"): (typeof documents)["\n  fragment NotificationEntry on OwnerNotification {\n    id\n    kind\n    title\n    body\n    entityType\n    entityId\n    changeRequestId\n    createdAt\n    readAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Stewardship($open: Boolean!, $first: Int!) {\n    stewardshipTasks(open: $open, first: $first) {\n      ...StewardshipTaskEntry\n    }\n    myNotifications(first: $first) {\n      ...NotificationEntry\n    }\n  }\n"): (typeof documents)["\n  query Stewardship($open: Boolean!, $first: Int!) {\n    stewardshipTasks(open: $open, first: $first) {\n      ...StewardshipTaskEntry\n    }\n    myNotifications(first: $first) {\n      ...NotificationEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveStewardshipTask($id: ID!) {\n    resolveStewardshipTask(id: $id) {\n      ...StewardshipTaskEntry\n    }\n  }\n"): (typeof documents)["\n  mutation ResolveStewardshipTask($id: ID!) {\n    resolveStewardshipTask(id: $id) {\n      ...StewardshipTaskEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      ...NotificationEntry\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      ...NotificationEntry\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
