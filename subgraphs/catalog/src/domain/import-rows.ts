@@ -50,11 +50,16 @@ function cellValue(field: string, cell: string): unknown {
   return text;
 }
 
-export type ParsedRows = { rows: Record<string, unknown>[]; error: null } | { rows: []; error: RowError };
+export interface ParsedRows {
+  /** The rows that could be read, each with its 1-based data row number (blank lines keep their number). */
+  rows: Array<{ row: number; values: Record<string, unknown> }>;
+  /** Rows that could not be read, and problems with the file as a whole (row 0). */
+  errors: RowError[];
+}
 
 const fileError = (code: string, message: string, field: string | null = null): ParsedRows => ({
   rows: [],
-  error: { row: 0, field, code, message },
+  errors: [{ row: 0, field, code, message }],
 });
 
 /**
@@ -72,7 +77,7 @@ export function parseImportRows(entityType: EntityType, format: 'CSV' | 'JSON', 
     }
     if (!Array.isArray(parsed))
       return fileError('INVALID_JSON', 'The content must be a JSON array of records.');
-    return { rows: parsed as Record<string, unknown>[], error: null };
+    return { rows: parsed.map((values, index) => ({ row: index + 1, values })), errors: [] };
   }
   let table: string[][];
   try {
@@ -91,10 +96,23 @@ export function parseImportRows(entityType: EntityType, format: 'CSV' | 'JSON', 
       unknown,
     );
   }
-  const rows = records
-    .filter((cells) => cells.some((cell) => cell.trim() !== ''))
-    .map((cells) =>
-      Object.fromEntries(names.map((name, index) => [name, cellValue(name, cells[index] ?? '')])),
+  const parsed: ParsedRows = { rows: [], errors: [] };
+  records.forEach((cells, index) => {
+    const row = index + 1;
+    if (cells.every((cell) => cell.trim() === '')) return;
+    if (cells.length > names.length) {
+      parsed.errors.push({
+        row,
+        field: null,
+        code: 'TOO_MANY_CELLS',
+        message: `Row ${row} has ${cells.length} cells for ${names.length} columns; quote values that contain commas.`,
+      });
+      return;
+    }
+    const values = Object.fromEntries(
+      names.map((name, column) => [name, cellValue(name, cells[column] ?? '')]),
     );
-  return { rows, error: null };
+    parsed.rows.push({ row, values });
+  });
+  return parsed;
 }

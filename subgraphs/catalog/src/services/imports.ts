@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { appendToOutbox, createEvent } from '@meridian/events';
 import { approvalReasons } from '../domain/approval';
-import { parseImportRows, REFERENCE_COLUMNS, type RowError } from '../domain/import-rows';
+import { type ParsedRows, parseImportRows, REFERENCE_COLUMNS, type RowError } from '../domain/import-rows';
 import {
   applyInput,
   checkRecord,
@@ -52,9 +52,10 @@ type ImportContext = Awaited<ReturnType<typeof store.importContext>>;
  */
 function planRows(
   entityType: EntityType,
-  rows: Record<string, unknown>[],
+  numberedRows: ParsedRows['rows'],
   context: ImportContext,
 ): { planned: PlannedRow[]; errors: RowError[] } {
+  const rows = numberedRows.map((numbered) => numbered.values);
   const existing = new Map<
     string,
     { id: string; record: MasterRecord; version: number; versionTag: string }
@@ -93,7 +94,7 @@ function planRows(
   const errors: RowError[] = [];
 
   rows.forEach((raw, index) => {
-    const row = index + 1;
+    const row = numberedRows[index]!.row;
     const fail = (field: string | null, code: string, message: string) =>
       errors.push({ row, field, code, message });
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -213,9 +214,9 @@ export async function importMasterRecords(prisma: PrismaClient, identity: Identi
     async (tx) => {
       const now = new Date();
       const context = await store.importContext(tx, user.tenantId, args.entityType);
-      const { planned, errors } = parsed.error
-        ? { planned: [], errors: [parsed.error] }
-        : planRows(args.entityType, parsed.rows, context);
+      const plan = planRows(args.entityType, parsed.rows, context);
+      const planned = plan.planned;
+      const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
       const write = errors.length === 0 || mode === 'VALID_ROWS';
       if (write && planned.length > 0)
         await writeRows(tx, args.entityType, planned, user.tenantId, user.userId, importId, now);
@@ -238,7 +239,7 @@ export async function importMasterRecords(prisma: PrismaClient, identity: Identi
         format: args.format,
         mode,
         status,
-        rowCount: parsed.rows.length,
+        rowCount: parsed.rows.length + parsed.errors.filter((error) => error.row > 0).length,
         appliedCount: write ? planned.length : 0,
         errorCount: errors.length,
         errors: errors.slice(0, REPORTED_ERRORS) as unknown as Prisma.InputJsonValue,
