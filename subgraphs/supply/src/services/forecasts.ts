@@ -143,7 +143,7 @@ async function trainForecasts(
 
   const [promotionRows, demand, statistics, costs, signals] = await Promise.all([
     promotionStore.listPromotions(prisma, tenantId),
-    store.findDemand(prisma, tenantId, skuIds, dateOf(historyFrom), dateOf(origin)),
+    store.findDemandSeries(prisma, tenantId, skuIds, dateOf(historyFrom), dateOf(origin)),
     store.demandStatistics(
       prisma,
       tenantId,
@@ -189,22 +189,21 @@ async function trainForecasts(
     })),
   );
 
+  // History starts at a SKU-location's first day with demand: a new SKU has no zeros before it.
   const historyOf = new Map<string, number[]>();
   const firstDayOf = new Map<string, string>();
-  for (const row of demand) {
-    const key = pairKey(row.skuId, row.locationId);
-    const day = utcDay(row.day);
-    let history = historyOf.get(key);
-    if (!history) {
-      // History starts at the first day with a row (rows come oldest first): a new SKU has no zeros before it.
-      history = new Array<number>(daysBetween(day, origin) + 1).fill(0);
-      historyOf.set(key, history);
-      firstDayOf.set(key, day);
-    }
-    history[daysBetween(firstDayOf.get(key) as string, day)] = row.ordered;
+  for (const series of demand) {
+    const key = pairKey(series.skuId, series.locationId);
+    const start = series.offsets[0] ?? 0;
+    const history = new Array<number>(daysBetween(series.firstDay, origin) + 1).fill(0);
+    series.offsets.forEach((offset, index) => {
+      history[offset - start] = series.ordered[index] as number;
+    });
+    historyOf.set(key, history);
+    firstDayOf.set(key, series.firstDay);
   }
 
-  const runs: Prisma.ForecastRunCreateManyInput[] = [];
+  const runs: store.NewRun[] = [];
   for (const { skuId, locationId } of pairs) {
     const key = pairKey(skuId, locationId);
     const history = historyOf.get(key) ?? [];
@@ -228,13 +227,13 @@ async function trainForecasts(
       tenantId,
       skuId,
       locationId,
-      origin: dateOf(origin),
+      origin,
       model: forecast.model,
-      backtest: backtest as unknown as Prisma.InputJsonValue,
+      backtest,
       accuracy: forecast.accuracy,
       mase: forecast.mase,
       bias: forecast.bias,
-      points: points as unknown as Prisma.InputJsonValue,
+      points,
       demandClass: classes.get(key) ?? 'CZ',
       trainedAt: now,
       nextTrainingAt: new Date(

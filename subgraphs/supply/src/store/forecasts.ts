@@ -46,6 +46,25 @@ export function findDemand(db: Db, tenantId: string, skuIds: readonly string[], 
   });
 }
 
+/**
+ * Daily units ordered per SKU-location of `skuIds` over [from, to], one row per SKU-location with its days
+ * as offsets from its first day with demand: a few hundred rows of arrays instead of one row per day, which
+ * the client would take seconds to turn into objects for a thousand SKUs.
+ */
+export function findDemandSeries(db: Db, tenantId: string, skuIds: readonly string[], from: Date, to: Date) {
+  if (skuIds.length === 0) return Promise.resolve([]);
+  return db.$queryRaw<
+    Array<{ skuId: string; locationId: string; firstDay: string; offsets: number[]; ordered: number[] }>
+  >`
+    SELECT "skuId"::text, "locationId"::text, to_char(MIN("day"), 'YYYY-MM-DD') AS "firstDay",
+           array_agg(("day" - ${from}::date) ORDER BY "day") AS "offsets",
+           array_agg("ordered" ORDER BY "day") AS "ordered"
+      FROM "supply"."DailyDemand"
+     WHERE "tenantId" = ${tenantId}::uuid AND "skuId" = ANY(${[...skuIds]}::uuid[])
+       AND "day" BETWEEN ${from}::date AND ${to}::date
+     GROUP BY "skuId", "locationId"`;
+}
+
 /** Per SKU-location of the tenant: units ordered over [from, to] and their sum of squares, for ABC/XYZ. */
 export function demandStatistics(db: Db, tenantId: string, from: Date, to: Date) {
   return db.$queryRaw<Array<{ skuId: string; locationId: string; units: number; squares: number }>>`
@@ -84,8 +103,51 @@ export function findSignals(db: Db, tenantId: string, from: Date, to: Date, skuI
   });
 }
 
-export function createRuns(db: Db, runs: Prisma.ForecastRunCreateManyInput[]) {
-  return db.forecastRun.createMany({ data: runs });
+export interface NewRun {
+  tenantId: string;
+  skuId: string;
+  locationId: string;
+  origin: string;
+  model: string;
+  backtest: unknown;
+  accuracy: number;
+  mase: number;
+  bias: number;
+  points: unknown;
+  demandClass: string;
+  trainedAt: Date;
+  nextTrainingAt: Date;
+}
+
+/**
+ * Stores runs in one statement, their JSON as text: the model API's deep walk over 28 points with drivers
+ * per run cost seconds for a thousand runs.
+ */
+export async function createRuns(db: Db, runs: readonly NewRun[]) {
+  if (runs.length === 0) return;
+  await db.$executeRawUnsafe(
+    `INSERT INTO "supply"."ForecastRun" ("id", "tenantId", "skuId", "locationId", "origin", "model", "backtest",
+       "accuracy", "mase", "bias", "points", "demandClass", "trainedAt", "nextTrainingAt")
+     SELECT gen_random_uuid(), r."tenantId", r."skuId", r."locationId", r."origin", r."model", r."backtest",
+            r."accuracy", r."mase", r."bias", r."points", r."demandClass", r."trainedAt", r."nextTrainingAt"
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::jsonb[], $7::float8[],
+                   $8::float8[], $9::float8[], $10::jsonb[], $11::text[], $12::timestamptz[], $13::timestamptz[])
+         AS r("tenantId", "skuId", "locationId", "origin", "model", "backtest", "accuracy", "mase", "bias",
+              "points", "demandClass", "trainedAt", "nextTrainingAt")`,
+    runs.map((run) => run.tenantId),
+    runs.map((run) => run.skuId),
+    runs.map((run) => run.locationId),
+    runs.map((run) => run.origin),
+    runs.map((run) => run.model),
+    runs.map((run) => JSON.stringify(run.backtest)),
+    runs.map((run) => run.accuracy),
+    runs.map((run) => run.mase),
+    runs.map((run) => run.bias),
+    runs.map((run) => JSON.stringify(run.points)),
+    runs.map((run) => run.demandClass),
+    runs.map((run) => run.trainedAt.toISOString()),
+    runs.map((run) => run.nextTrainingAt.toISOString()),
+  );
 }
 
 /** The newest run of each SKU-location of `skuIds` (all of the tenant's when absent). */
