@@ -150,7 +150,8 @@ export function VersionTimeline({
                   <span className="md-timeline__meta">
                     <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by{' '}
                     {describeUser(version.authorId, version.authorName, signedInUserId)}
-                    {version.approvedById && ', approved'}
+                    {version.approvedById &&
+                      `, approved by ${describeUser(version.approvedById, null, signedInUserId)}`}
                     {version.ticketId && (
                       <>
                         {' '}
