@@ -98,3 +98,24 @@ export function buildReplenishmentRows(inputs: Inputs): ReplenishmentRows {
     purchaseOrderProposals,
   };
 }
+
+/**
+ * Writes the stock rows in one statement (arrays unnested in the database): through the model API the
+ * ~4,000 rows took seconds of the seed's budget.
+ */
+export async function insertInventoryPositionDays(
+  tx: Prisma.TransactionClient,
+  rows: ReadonlyArray<Prisma.InventoryPositionDayCreateManyInput>,
+): Promise<{ count: number }> {
+  const count = await tx.$executeRawUnsafe(
+    `INSERT INTO "supply"."InventoryPositionDay" ("tenantId", "skuId", "locationId", "day", "onHand", "valueCents")
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]::date[], $5::int[], $6::text[]::bigint[])`,
+    rows.map((row) => row.tenantId),
+    rows.map((row) => row.skuId),
+    rows.map((row) => row.locationId),
+    rows.map((row) => new Date(row.day).toISOString().slice(0, 10)),
+    rows.map((row) => row.onHand),
+    rows.map((row) => String(row.valueCents)),
+  );
+  return { count };
+}

@@ -1,6 +1,7 @@
 import { hashPassword } from '@meridian/auth';
 import { Prisma, type PrismaClient } from '@meridian/db';
 import { demoPassword, demoTenant } from './demo';
+import { insertInventoryPositionDays } from './replenishment';
 import { buildDemoWorld, startOfUtcDay } from './world';
 
 export interface SeedResult {
@@ -66,9 +67,10 @@ export async function seedDemoWorld(
           exceptions: await tx.exception.createMany({ data: world.exceptions }),
           masterRecordVersions: await tx.masterRecordVersion.createMany({ data: world.masterRecordVersions }),
           supplySettings: await tx.supplySettings.createMany({ data: [world.replenishment.supplySettings] }),
-          inventoryPositionDays: await tx.inventoryPositionDay.createMany({
-            data: world.replenishment.inventoryPositionDays,
-          }),
+          inventoryPositionDays: await insertInventoryPositionDays(
+            tx,
+            world.replenishment.inventoryPositionDays,
+          ),
           purchaseOrderProposals: await tx.purchaseOrderProposal.createMany({
             data: world.replenishment.purchaseOrderProposals,
           }),
