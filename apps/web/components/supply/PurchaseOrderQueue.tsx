@@ -88,8 +88,8 @@ export function PurchaseOrderQueue() {
       {runOutcome &&
         ('updated' in runOutcome ? (
           <p className="notice" role="status" data-testid="replenishment-ran">
-            Replenishment ran: forecasts, policies and proposals recomputed ({formatCount(runOutcome.updated)}{' '}
-            updated).
+            Replenishment ran: forecasts retrained, policies recomputed, {formatCount(runOutcome.updated)}{' '}
+            {runOutcome.updated === 1 ? 'proposal' : 'proposals'} created or refreshed.
           </p>
         ) : (
           <ErrorState message={`Replenishment did not run: ${runOutcome.message}`} code={runOutcome.code} />
