@@ -140,7 +140,7 @@ const parameters = {
     'the demo positions (on hand − allocated) and their open inbound shipments, arriving on their ETA',
   lostSales: 'demand not on hand is lost; a stock-out SKU-day is a day that ends with nothing on hand',
   baseline: `static reorder point = 90-day average × lead time + z(${scenario.baselineServiceLevel}) × 90-day sd × √lead time; EOQ on the 90-day average; forecast = the 90-day average; no promotions`,
-  meridian: `forecastDemand (model race) retrained every ${scenario.retrainEveryDays} days on history without promotions, demand sensing with the learned promotion uplift, dynamic safety stock (ABC service levels, lead-time sd ${LEAD_TIME_VARIABILITY} × lead time), EOQ or period of cover rounded to MOQ and packs; an order when projected stock reaches the reorder point, approved the same day`,
+  meridian: `forecastDemand (model race) retrained every ${scenario.retrainEveryDays} days on history without promotions, demand sensing with the learned promotion uplift, dynamic safety stock (ABC service levels, the suppliers' lead-time sd from master data, else ${LEAD_TIME_VARIABILITY} × lead time), EOQ or period of cover rounded to MOQ and packs; an order when projected stock reaches the reorder point, approved the same day`,
   settings: scenario.settings,
   carryingCost: 'holding-cost rate × average inventory value × pilot days / 365',
 };
