@@ -54,6 +54,22 @@ describe('applyIngestedTransactions', () => {
     expect(movements.map((m) => m.quantity).sort((a, b) => a - b)).toEqual([-3, -2, 5, 10, 30]);
   });
 
+  it('sets arrivals against the stock on order, never below zero, and not twice for a redelivered receipt', async () => {
+    const c = await catalog();
+    const where = { tenantId: c.tenantId, skuId: c.skus[SKU_B]!, locationId: c.locations['STORE-1']! };
+    await prisma.inventoryPosition.create({ data: { ...where, onHand: 5, onOrder: 40 } });
+    const at = { sku: SKU_B, location: 'STORE-1' };
+    const first = receivedEvent(canonicalRecord(c.tenantId, 'receipt', { ...at, quantity: 30 }));
+    await applyLive([first]);
+    await applyLive([first]);
+    const afterFirst = await prisma.inventoryPosition.findFirstOrThrow({ where });
+    expect({ onHand: afterFirst.onHand, onOrder: afterFirst.onOrder }).toEqual({ onHand: 35, onOrder: 10 });
+
+    await applyLive([receivedEvent(canonicalRecord(c.tenantId, 'receipt', { ...at, quantity: 25 }))]);
+    const afterSecond = await prisma.inventoryPosition.findFirstOrThrow({ where });
+    expect({ onHand: afterSecond.onHand, onOrder: afterSecond.onOrder }).toEqual({ onHand: 60, onOrder: 0 });
+  });
+
   it('sets on hand to a cycle count and books the difference to what was on hand before', async () => {
     const c = await catalog();
     await prisma.inventoryPosition.create({

@@ -6,6 +6,7 @@ import {
   positionKey,
   type ResolvedMovement,
   transactionKey,
+  unitsReceived,
 } from './stock-ledger';
 
 const TENANT = 't1';
@@ -251,5 +252,46 @@ describe('foldMovements', () => {
         expect(position.after).toBe(position.before + booked);
       }
     }
+  });
+});
+
+describe('unitsReceived', () => {
+  const row = (overrides: Partial<LedgerRow>): LedgerRow => ({
+    tenantId: TENANT,
+    transactionId: 'r1',
+    skuId: SKU,
+    locationId: DC,
+    kind: 'receipt',
+    quantity: 40,
+    occurredAt: new Date('2026-11-27T10:00:00Z'),
+    sourceSystem: 'wms',
+    correlationId: 'po-1',
+    warnings: [],
+    ...overrides,
+  });
+
+  it('counts new receipts per position and ignores other kinds', () => {
+    const received = unitsReceived(
+      [
+        row({}),
+        row({ transactionId: 'r2', quantity: 8 }),
+        row({ transactionId: 'a1', kind: 'inventory_adjustment' }),
+      ],
+      new Map(),
+    );
+    expect(received).toEqual(new Map([[at(SKU, DC), 48]]));
+  });
+
+  it('counts only what a correction added, and nothing for a receipt corrected down', () => {
+    const stored = new Map([[transactionKey(TENANT, 'r1'), row({ quantity: 40 })]]);
+    expect(unitsReceived([row({ quantity: 50 })], stored)).toEqual(new Map([[at(SKU, DC), 10]]));
+    expect(unitsReceived([row({ quantity: 30 })], stored)).toEqual(new Map());
+  });
+
+  it('counts a receipt moved to another location in full at its new place', () => {
+    const stored = new Map([[transactionKey(TENANT, 'r1'), row({ quantity: 40 })]]);
+    expect(unitsReceived([row({ locationId: STORE, quantity: 40 })], stored)).toEqual(
+      new Map([[at(SKU, STORE), 40]]),
+    );
   });
 });

@@ -174,3 +174,27 @@ export function foldMovements(
 
   return { rows: [...written.values()], positions: [...positions.values()], outcomes };
 }
+
+/**
+ * Units each position received in this batch beyond what its stored receipts already counted: what arrived
+ * of the stock on order. Receipts do not name their purchase order, so arrivals are set against the
+ * position's open orders as a whole (the caller never lets on order fall below zero). A receipt corrected
+ * down or cancelled does not put units back on order: nobody knows they are still coming.
+ */
+export function unitsReceived(
+  rows: readonly LedgerRow[],
+  stored: ReadonlyMap<string, LedgerRow>,
+): Map<string, number> {
+  const received = new Map<string, number>();
+  for (const row of rows) {
+    if (row.kind !== 'receipt') continue;
+    const earlier = stored.get(transactionKey(row.tenantId, row.transactionId));
+    const samePlace =
+      earlier?.kind === 'receipt' && earlier.skuId === row.skuId && earlier.locationId === row.locationId;
+    const units = row.quantity - (samePlace ? earlier.quantity : 0);
+    const key = positionKey(row.tenantId, row.skuId, row.locationId);
+    received.set(key, (received.get(key) ?? 0) + units);
+  }
+  for (const [key, units] of received) if (units <= 0) received.delete(key);
+  return received;
+}

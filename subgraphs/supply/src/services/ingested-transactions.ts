@@ -12,6 +12,7 @@ import {
   positionKey,
   type ResolvedMovement,
   transactionKey,
+  unitsReceived,
 } from '../domain/stock-ledger';
 import { findLocationsByCode, findSkuIdsByCode } from '../store/catalog-codes';
 import * as ledger from '../store/ledger';
@@ -201,6 +202,15 @@ async function applyMovements(tx: Prisma.TransactionClient, schema: string, move
     stored,
   );
   await ledger.writeLedgerRows(tx, schema, fold.rows);
+  // Arrivals reduce what is on order, so replenishment does not count an order twice once it is in stock.
+  await ledger.consumeOnOrder(
+    tx,
+    schema,
+    [...unitsReceived(fold.rows, stored)].flatMap(([position, units]) => {
+      const row = existing.get(position);
+      return row ? [{ id: row.id, units }] : [];
+    }),
+  );
 
   const moved = fold.positions.filter((p) => p.after !== p.before);
   const key = (p: PositionChange) => positionKey(p.tenantId, p.skuId, p.locationId);

@@ -115,6 +115,23 @@ export function setOnHand(tx: Tx, schema: string, updates: ReadonlyArray<{ id: s
   );
 }
 
+/** Sets arrived units against the positions' stock on order (never below zero). */
+export async function consumeOnOrder(
+  tx: Tx,
+  schema: string,
+  arrivals: ReadonlyArray<{ id: string; units: number }>,
+): Promise<void> {
+  if (arrivals.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE ${table(schema, 'InventoryPosition')} p
+        SET "onOrder" = GREATEST(p."onOrder" - a."units", 0)
+       FROM unnest($1::uuid[], $2::int[]) AS a("id", "units")
+      WHERE p."id" = a."id" AND p."onOrder" > 0`,
+    arrivals.map((arrival) => arrival.id),
+    arrivals.map((arrival) => arrival.units),
+  );
+}
+
 /**
  * Creates positions the batch stocked for the first time. Should another writer have created one since
  * lockPositions looked, the units are added to it rather than overwriting it.
