@@ -46,8 +46,15 @@ graphql(`
       ...FieldChangeEntry
     }
     authorId
-    authorName
+    author {
+      id
+      name
+    }
     approvedById
+    approvedBy {
+      id
+      name
+    }
     comment
     ticketId
     changeRequestId
@@ -82,13 +89,20 @@ graphql(`
     }
     baseVersion
     requestedById
-    requestedByName
+    requestedBy {
+      id
+      name
+    }
     comment
     ticketId
     effectiveAt
     requestedAt
     acknowledgedAt
     decidedAt
+    decidedBy {
+      id
+      name
+    }
     decisionComment
     publishedVersion
     acknowledgeDueAt

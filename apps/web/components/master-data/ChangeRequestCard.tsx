@@ -100,7 +100,7 @@ export function ChangeRequestCard({
             {entityLabel(request.entityType)} {code && <span className="mono">{code}</span>} {name}
           </h3>
           <span className="panel__hint" data-testid="change-request-requester">
-            Requested by {describeUser(request.requestedById, request.requestedByName, signedInUserId)}{' '}
+            Requested by {describeUser(request.requestedById, request.requestedBy?.name, signedInUserId)}{' '}
             <time dateTime={request.requestedAt} title={formatDateTime(request.requestedAt)}>
               {formatSince(request.requestedAt, now)}
             </time>{' '}
@@ -149,6 +149,8 @@ export function ChangeRequestCard({
             `Approved${request.publishedVersion ? ` and published as version ${request.publishedVersion}` : ''}`}
           {request.status === 'REJECTED' && 'Rejected'}
           {request.status === 'WITHDRAWN' && 'Withdrawn by the requester'}
+          {request.decidedBy &&
+            ` by ${describeUser(request.decidedBy.id, request.decidedBy.name, signedInUserId)}`}
           {request.decidedAt && ` on ${formatDateTime(request.decidedAt)}`}
           {request.decisionComment && `: “${request.decisionComment}”`}
         </span>

@@ -149,9 +149,9 @@ export function VersionTimeline({
                   {version.version === currentVersion && <span className="badge badge--ok">Current</span>}
                   <span className="md-timeline__meta">
                     <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by{' '}
-                    {describeUser(version.authorId, version.authorName, signedInUserId)}
+                    {describeUser(version.authorId, version.author.name, signedInUserId)}
                     {version.approvedById &&
-                      `, approved by ${describeUser(version.approvedById, null, signedInUserId)}`}
+                      `, approved by ${describeUser(version.approvedById, version.approvedBy?.name, signedInUserId)}`}
                     {version.ticketId && (
                       <>
                         {' '}
