@@ -70,7 +70,7 @@ const ruleOf = (row: SourceMapping): SourceMappingRule => ({
   effectiveFrom: row.effectiveFrom,
 });
 
-const valueOf = (rule: SourceMappingRule): MappingValue => ({
+const mappingValueOf = (rule: SourceMappingRule): MappingValue => ({
   kind: rule.kind,
   sourceValue: rule.sourceValue,
   targetValue: rule.targetValue,
@@ -116,7 +116,7 @@ export async function saveSourceMappings(prisma: PrismaClient, identity: Identit
         ),
       ]
         .flatMap((byValue) => [...byValue.values()])
-        .map((rule) => [mappingKey(rule), valueOf(rule)]),
+        .map((rule) => [mappingKey(rule), mappingValueOf(rule)]),
     );
     const rows: Prisma.SourceMappingCreateManyInput[] = mappings.map((mapping) => ({
       tenantId: user.tenantId,
@@ -147,7 +147,7 @@ export async function saveSourceMappings(prisma: PrismaClient, identity: Identit
       mappingsInForce((await store.listMappings(tx, user.tenantId, sourceSystem)).map(ruleOf), now),
     )
       .flatMap((byValue) => [...byValue.values()])
-      .map((rule) => ({ ...valueOf(rule), effectiveFrom: new Date(rule.effectiveFrom).toISOString() }));
+      .map((rule) => ({ ...mappingValueOf(rule), effectiveFrom: new Date(rule.effectiveFrom).toISOString() }));
     return store.createMappingSet(tx, {
       tenantId: user.tenantId,
       sourceSystem,
