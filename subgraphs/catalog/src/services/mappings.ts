@@ -147,7 +147,10 @@ export async function saveSourceMappings(prisma: PrismaClient, identity: Identit
       mappingsInForce((await store.listMappings(tx, user.tenantId, sourceSystem)).map(ruleOf), now),
     )
       .flatMap((byValue) => [...byValue.values()])
-      .map((rule) => ({ ...mappingValueOf(rule), effectiveFrom: new Date(rule.effectiveFrom).toISOString() }));
+      .map((rule) => ({
+        ...mappingValueOf(rule),
+        effectiveFrom: new Date(rule.effectiveFrom).toISOString(),
+      }));
     return store.createMappingSet(tx, {
       tenantId: user.tenantId,
       sourceSystem,
