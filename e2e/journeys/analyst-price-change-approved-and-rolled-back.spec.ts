@@ -182,5 +182,14 @@ test('an analyst’s 3% price change waits for approval, an admin approves it, a
     analyst.token,
   );
   expect(stored.sku).toEqual({ priceCents: PRICE_CENTS, version: 3 });
+
+  // The published versions reached supply (it recomputes policies on master-data changes), and the
+  // stewardship page shows how fast.
+  await adminPage.goto('/master-data/stewardship');
+  const propagated = adminPage
+    .getByTestId('propagation-row')
+    .filter({ hasText: 'catalog.master_record_published' });
+  await expect(propagated.first()).toBeVisible({ timeout: 30_000 });
+  await expect(propagated.first().locator('td').nth(2)).not.toHaveText('0');
   await adminContext.close();
 });

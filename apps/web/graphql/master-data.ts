@@ -4,6 +4,7 @@ import { graphql } from './generated';
 export type {
   ApprovalReasonFragment as ApprovalReason,
   BulkImportReportEntryFragment as BulkImportReportEntry,
+  CatalogPropagationQuery as CatalogPropagationData,
   ChangeRequestEntryFragment as ChangeRequestEntry,
   ChangeRequestStatus,
   FieldChangeEntryFragment as FieldChangeEntry,
@@ -523,6 +524,21 @@ export const MarkNotificationReadMutation = graphql(`
   mutation MarkNotificationRead($id: ID!) {
     markNotificationRead(id: $id) {
       ...NotificationEntry
+    }
+  }
+`);
+
+export const CatalogPropagationQuery = graphql(`
+  query CatalogPropagation($recentEvents: Int!) {
+    catalogEventPropagation(recentEvents: $recentEvents) {
+      consumer
+      eventType
+      applied
+      pending
+      p50Ms
+      p95Ms
+      maxMs
+      lastAppliedAt
     }
   }
 `);

@@ -3,6 +3,7 @@ import {
   formatChange,
   formatCount,
   formatDay,
+  formatDuration,
   formatMinute,
   formatPercent,
   formatQuantity,
@@ -58,5 +59,13 @@ describe('formatQuantity and formatChange', () => {
     expect(formatChange(7)).toBe('+7');
     expect(formatChange(-1500)).toBe('-1,500');
     expect(formatChange(0)).toBe('0');
+  });
+});
+
+describe('formatDuration', () => {
+  it('uses milliseconds below a second, seconds below a minute, then minutes', () => {
+    expect(formatDuration(840)).toBe('840 ms');
+    expect(formatDuration(2_340)).toBe('2.3 s');
+    expect(formatDuration(95_000)).toBe('1.6 min');
   });
 });

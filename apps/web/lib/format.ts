@@ -67,3 +67,10 @@ export function formatQuantity(value: number, uom: string): string {
 export function formatChange(value: number): string {
   return signedInteger.format(value);
 }
+
+/** A duration in milliseconds, in the unit that keeps it readable: 840 → "840 ms", 2_300 → "2.3 s", 95_000 → "1.6 min". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${integer.format(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${(ms / 60_000).toFixed(1)} min`;
+}

@@ -16,6 +16,7 @@ import { entityLabel, isMasterEntity, masterRecordPath } from '../../lib/master-
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
+import { EventPropagation } from './EventPropagation';
 import { ToggleGroup } from './ToggleGroup';
 
 /** Tasks fall due and notifications arrive in other sessions; the gateway pushes neither. */
@@ -200,6 +201,7 @@ export function Stewardship() {
           </section>
         </div>
       )}
+      <EventPropagation />
     </div>
   );
 }

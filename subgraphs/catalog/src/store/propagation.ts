@@ -16,13 +16,20 @@ export interface PendingCount {
   pending: number;
 }
 
-// The tenant's last `recent` events of the given types; the backbone's tracked consumers (ConsumerOffset) bound
-// the inbox and delivery lookups to their keys (consumer, event), so only the recent events are touched.
-const recentEvents = `WITH recent AS (
+// The tenant's last `recent` events of the given types; the consumers that ever applied an event bound the inbox
+// and delivery lookups to their keys (consumer, event), so only the recent events are touched. They are read
+// from the inbox's primary key by a loose index scan (one probe per consumer), which works on either backbone
+// (ConsumerOffset only tracks the PostgreSQL backbone's consumers).
+const recentEvents = `WITH RECURSIVE recent AS (
     SELECT "seq", "id", "type" FROM "backbone"."EventLog"
      WHERE "type" = ANY($2::text[]) AND "tenantId" = $1
      ORDER BY "seq" DESC LIMIT $3),
-  consumers AS (SELECT "consumer" FROM "backbone"."ConsumerOffset")`;
+  inbox_consumers AS (
+    (SELECT "consumer" FROM "backbone"."Inbox" ORDER BY "consumer" LIMIT 1)
+    UNION ALL
+    SELECT (SELECT i."consumer" FROM "backbone"."Inbox" i WHERE i."consumer" > c."consumer" ORDER BY i."consumer" LIMIT 1)
+      FROM inbox_consumers c WHERE c."consumer" IS NOT NULL),
+  consumers AS (SELECT "consumer" FROM inbox_consumers WHERE "consumer" IS NOT NULL)`;
 
 /** Per consumer and event type: how many of the recent events it applied and how long after their creation. */
 export function appliedStats(db: Db, tenantId: string, types: readonly string[], recent: number) {
