@@ -150,6 +150,28 @@ describe('quarantine', () => {
     expect(envelopeRow.reasons).toEqual([expect.objectContaining({ field: 'specversion' })]);
   });
 
+  it('rejects text PostgreSQL cannot store (NUL, a lone surrogate) with its field, and accepts the rest of the batch', async () => {
+    const nul = ingest.transaction({ transaction_id: '\u0000' });
+    const surrogate = ingest.transaction({
+      payload: { location_id: 'DC-1', reason: 'correction', note: '\uD83D' },
+    });
+    const valid = ingest.transaction();
+    const answer = await ingest.send(TRANSACTIONS_PATH, JSON.stringify([nul, surrogate, valid]), json());
+    expect(answer.status).toBe(202);
+    expect(answer.body.results.map((result: { status: string }) => result.status)).toEqual([
+      'rejected',
+      'rejected',
+      'accepted',
+    ]);
+    expect(answer.body.results[0].errors).toEqual([
+      expect.objectContaining({ field: 'transaction_id', code: 'BAD_USER_INPUT' }),
+    ]);
+    expect(answer.body.results[1].errors).toEqual([
+      expect.objectContaining({ field: 'payload.note', code: 'BAD_USER_INPUT' }),
+    ]);
+    expect(await quarantinedOf([surrogate.transaction_id])).toHaveLength(1);
+  });
+
   it('keeps rejected feed records under feed:<source>', async () => {
     const record = ingest.transaction({ source_system: undefined, sku_id: 'GHOST-3' });
     const answer = await ingest.send('/ingest/wms', JSON.stringify([record]), json());

@@ -17,6 +17,7 @@ import { RecentIds } from './recent-ids';
 import { type BulkWriteBody, bulkWriteResponse, type RecordIssue, type RecordResult } from './record-results';
 import { CatalogCache, type CatalogCacheOptions } from './validation/catalog-cache';
 import { catalogReferencesOf, ruleIssues, uomFieldOf, type ValidationMode } from './validation/rules';
+import { unstorableTextPath } from './validation/storable-text';
 import { pgWriteTransactions } from './write-transactions';
 
 /** One record of a write, as an endpoint hands it over. */
@@ -174,6 +175,16 @@ export function createTransactionIngestor(options: TransactionIngestorOptions) {
         message: issue.message,
       }));
       return { record: null, errors, warnings: [] };
+    }
+    const unstorable = unstorableTextPath(value);
+    if (unstorable !== null) {
+      const error = {
+        field: unstorable,
+        code: ErrorCode.BAD_USER_INPUT,
+        message:
+          'contains a NUL character or a broken surrogate, which cannot be stored; remove it and send again.',
+      };
+      return { record: parsed.data, errors: [error], warnings: [] };
     }
     if (parsed.data.tenant_id !== tenantId) {
       const error = {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@meridian/db';
 import type { SqlQueryExecutor } from '@meridian/events';
+import { storableJson } from '../quarantine/quarantine-rows';
 
 /** How long a key answers with its first response. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -73,7 +74,8 @@ export async function saveKey(
     claim.key,
     claim.requestHash,
     response.status,
-    JSON.stringify(response.body),
+    // A refused record's answer may echo text jsonb cannot hold (a NUL in its transaction_id): stored as U+FFFD.
+    storableJson(response.body),
     now,
     new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
   );

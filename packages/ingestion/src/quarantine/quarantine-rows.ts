@@ -93,6 +93,12 @@ function storableValue(value: unknown): unknown {
   return value;
 }
 
+/** `value` as JSON that PostgreSQL's jsonb accepts: NUL characters and lone surrogates become U+FFFD. */
+export function storableJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return UNSTORABLE_ESCAPE.test(json) ? JSON.stringify(storableValue(value)) : json;
+}
+
 /**
  * The rows as one JSON array that PostgreSQL's jsonb accepts: NUL characters and lone surrogates (which a
  * fuzzing or broken sender may put anywhere, keys included) become U+FFFD. Only rows that need it are
