@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { type ForecastModelName, forecastDemand } from '../../subgraphs/supply/src/domain/forecasting/index';
-import { seededRandom, syntheticDemand } from '../../subgraphs/supply/src/domain/forecasting/synthetic';
+import { syntheticDemand } from '../../subgraphs/supply/src/domain/forecasting/synthetic';
+import { seededRandom } from '../../subgraphs/supply/src/domain/seeded-random';
 
 /**
  * `npm run bench -- forecast`: the rolling-origin backtest (every candidate model from 8 origins) and the

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random';
 import { forecastDemand } from './index';
 import { naiveScale, quantile, wapeOf } from './metrics';
 import { croston, crostonRates, holt, holtWinters, type Model, sba, seasonalNaive, ses, tsb } from './models';
-import { seededRandom, syntheticDemand } from './synthetic';
+import { syntheticDemand } from './synthetic';
 
 const WEEK = [12, 6, 0, -4, -8, 20, -26];
 

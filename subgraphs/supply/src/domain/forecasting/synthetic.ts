@@ -2,19 +2,6 @@
  * Seeded synthetic daily demand, for the model tests and the forecast bench: the same seed gives the same
  * series on every machine.
  */
-
-/** mulberry32: a small, fast, seedable uniform generator in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A standard normal draw (Box–Muller). */
 export function normal(random: () => number): number {
   const u = Math.max(random(), Number.EPSILON);

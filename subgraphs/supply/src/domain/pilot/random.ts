@@ -1,18 +1,16 @@
-/** mulberry32: a small seeded PRNG, so a pilot seed replays exactly. Not for anything security-related. */
+import { seededRandom } from '../seeded-random';
+
+/** The pilot's draws: a seeded uniform and normal, so a pilot seed replays exactly. */
 export class PilotRandom {
-  private state: number;
+  private readonly uniform: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform = seededRandom(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
 
   /** Standard normal (Box–Muller). */
