@@ -88,6 +88,15 @@ export interface ReplenishmentOutcome {
   autoReleased: number;
 }
 
+const noOutcome = (): ReplenishmentOutcome => ({
+  policiesApplied: 0,
+  policiesProposed: 0,
+  proposalsCreated: 0,
+  proposalsUpdated: 0,
+  proposalsWithdrawn: 0,
+  autoReleased: 0,
+});
+
 interface RunContext {
   tenantId: string;
   today: string;
@@ -113,14 +122,7 @@ export async function replenishTenant(
 ): Promise<ReplenishmentOutcome> {
   const today = utcDay(now);
   const skus = await store.findStockedSkuIds(prisma, tenantId, skuIds);
-  const outcome: ReplenishmentOutcome = {
-    policiesApplied: 0,
-    policiesProposed: 0,
-    proposalsCreated: 0,
-    proposalsUpdated: 0,
-    proposalsWithdrawn: 0,
-    autoReleased: 0,
-  };
+  const outcome = noOutcome();
   if (skus.length === 0) return outcome;
   const [settings, locations, masters, forecasts] = await Promise.all([
     store.findSettings(prisma, tenantId),
@@ -174,14 +176,7 @@ async function replenishSku(
     (await store.findPolicies(tx, tenantId, [master.id])).map((policy) => [policy.locationId, policy]),
   );
   const units = planningUnits(context, master, positions);
-  const outcome: ReplenishmentOutcome = {
-    policiesApplied: 0,
-    policiesProposed: 0,
-    proposalsCreated: 0,
-    proposalsUpdated: 0,
-    proposalsWithdrawn: 0,
-    autoReleased: 0,
-  };
+  const outcome = noOutcome();
   const notices: PositionChangeNotice[] = [];
   const events: EventEnvelope[] = [];
 
