@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKeyPair, importSigningKey, issueAccessToken } from '@meridian/auth';
 import type { PrismaClient } from '@meridian/db';
@@ -21,7 +22,14 @@ import { demoTenant, demoUsers, seedDemoWorld } from '@meridian/prisma';
 import { startBenchDatabase } from './support/database';
 import type { LoadResult } from './support/ingest-load';
 import { BENCH_PORTS } from './support/ports';
-import { answers200, type BenchProcess, cpuSecondsOf, startProcess } from './support/processes';
+import {
+  answers200,
+  type BenchProcess,
+  cpuSecondsOf,
+  machineCpuSeconds,
+  postgresCpuSeconds,
+  startProcess,
+} from './support/processes';
 import { percentile, printTable, weightedPercentile } from './support/stats';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 60);
@@ -187,6 +195,9 @@ try {
       `every ${RESEND_EVERY}th batch re-sent; backbone on ${natsUrl ? 'NATS JetStream' : 'PostgreSQL'} …`,
   );
   const cpuBefore = cpuSecondsOf(ingestPid);
+  const consumerCpuBefore = consumer ? cpuSecondsOf(consumer.pid) : 0;
+  const postgresCpuBefore = postgresCpuSeconds();
+  const machineBefore = machineCpuSeconds();
   const { result, acceptedIds } = await runLoad({
     LOAD_URL: `${base}/ingest/transactions`,
     LOAD_TOKEN: token,
@@ -199,6 +210,11 @@ try {
     LOAD_TARGETS: JSON.stringify(targets.map((target) => [target.skuCode, target.locationCode])),
   });
   const ingestCpuSeconds = cpuSecondsOf(ingestPid) - cpuBefore;
+  const consumerCpuDuringLoad = consumer ? cpuSecondsOf(consumer.pid) - consumerCpuBefore : 0;
+  const postgresCpuDuringLoad = postgresCpuSeconds() - postgresCpuBefore;
+  const machineAfter = machineCpuSeconds();
+  const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+  const machineBusySeconds = machineAfter.busy - machineBefore.busy;
   clearInterval(lagDuringLoad);
 
   const loadEndedAt = Date.now();
@@ -356,6 +372,17 @@ try {
       CONSUMER_MODE === 'during' ? 'applied events/s over load + drain' : 'applied events/s while draining',
       count(Math.round(inLedger / (CONSUMER_MODE === 'during' ? seconds + drainSeconds : drainSeconds))),
     ],
+  ]);
+  console.log('');
+  const perThousand = (cpuSeconds: number) => ms((cpuSeconds * 1000 * 1000) / Math.max(1, result.accepted));
+  printTable([
+    ['CPU during the load, per 1k accepted events', 'value'],
+    ['ingest service', perThousand(ingestCpuSeconds)],
+    ['supply consumer', CONSUMER_MODE === 'during' ? perThousand(consumerCpuDuringLoad) : 'not running'],
+    ['PostgreSQL (every server process)', perThousand(postgresCpuDuringLoad)],
+    ['load generator', perThousand(result.cpuSeconds)],
+    ['whole machine', perThousand(machineBusySeconds)],
+    ['machine busy', `${(machineBusy * 100).toFixed(0)} % of ${availableParallelism()} cores`],
   ]);
   console.log('');
   printTable([

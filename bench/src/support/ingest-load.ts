@@ -13,6 +13,8 @@ import { Agent, request } from 'node:http';
 
 export interface LoadResult {
   measuredSeconds: number;
+  /** This process's own CPU time during the load (user + system). */
+  cpuSeconds: number;
   /** Fresh batches answered 202. */
   requests: number;
   /** Request latency of each fresh batch (ms), and how many of its records were answered `accepted`. */
@@ -127,6 +129,7 @@ function post(body: string, key: string): Promise<Answer> {
 
 const result: LoadResult = {
   measuredSeconds: 0,
+  cpuSeconds: 0,
   requests: 0,
   latenciesMs: [],
   acceptedPerRequest: [],
@@ -210,6 +213,7 @@ async function client(deadline: number): Promise<void> {
 }
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const deadline = started + durationMs;
 const progress = setInterval(
   () => console.log(`  ${Math.round((performance.now() - started) / 1000)} s: ${result.accepted} accepted`),
@@ -217,6 +221,8 @@ const progress = setInterval(
 );
 await Promise.all(Array.from({ length: connections }, () => client(deadline)));
 result.measuredSeconds = (performance.now() - started) / 1000;
+const cpuUsed = process.cpuUsage(cpuBefore);
+result.cpuSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
 clearInterval(progress);
 agent.destroy();
 await new Promise<void>((resolve, reject) =>

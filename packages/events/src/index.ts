@@ -9,7 +9,14 @@ import { createPostgresBackbone, type PostgresBackboneOptions } from './postgres
 export * from './envelope';
 export { matchesType, parseTypeSelector, type TypeSelector } from './event-types';
 export { type ApplyOptions, applyBatchOnce, applyOnce, recordApplyOutcome } from './inbox';
-export { appendToOutbox, type SqlExecutor, type SqlQueryExecutor, sqlExecutor } from './outbox';
+export {
+  appendNewToOutbox,
+  appendToOutbox,
+  logKeyOf,
+  type SqlExecutor,
+  type SqlQueryExecutor,
+  sqlExecutor,
+} from './outbox';
 export * from './port';
 export * from './retry';
 export type { NatsBackboneOptions, PostgresBackboneOptions };

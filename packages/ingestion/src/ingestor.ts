@@ -2,7 +2,13 @@ import { ExpiringCache } from '@meridian/auth';
 import type { CanonicalTransactionV2 } from '@meridian/canonical';
 import type { Prisma, PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
-import { appendToOutbox, createEvent, type EventEnvelope, type SqlQueryExecutor } from '@meridian/events';
+import {
+  appendNewToOutbox,
+  createEvent,
+  type EventEnvelope,
+  logKeyOf,
+  type SqlQueryExecutor,
+} from '@meridian/events';
 import type { Logger } from '@meridian/observability';
 import { canonicalRecordSchema } from './canonical-record';
 import { catalogLookup } from './catalog/catalog-store';
@@ -324,20 +330,23 @@ export function createTransactionIngestor(options: TransactionIngestorOptions) {
     });
   }
 
-  /** Which of `events` this transaction appended, and which another tenant already holds under that id. */
+  /**
+   * Appends `events`; answers which this transaction appended and, for the others (already in the log under
+   * that source and id), which tenant holds them.
+   */
   async function appendNew(tx: SqlQueryExecutor, events: EventEnvelope[]) {
-    await appendToOutbox(tx, events);
-    // The log's unique (source, id) skipped the ones already there; rows this transaction wrote carry its xid.
-    const rows = await tx.$queryRawUnsafe<
-      { source: string; id: string; tenantId: string; appended: boolean }[]
-    >(
-      `SELECT "source", "id", "tenantId", "xid" = pg_current_xact_id()::text::bigint AS "appended"
-         FROM "backbone"."EventLog"
-        WHERE ("source", "id") IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      events.map((event) => event.source),
-      events.map((event) => event.id),
-    );
-    return new Map(rows.map((row) => [`${row.source}\u0000${row.id}`, row]));
+    const appended = await appendNewToOutbox(tx, events);
+    const taken = events.filter((event) => !appended.has(logKeyOf(event)));
+    const holders =
+      taken.length === 0
+        ? []
+        : await tx.$queryRawUnsafe<{ source: string; id: string; tenantId: string }[]>(
+            `SELECT "source", "id", "tenantId" FROM "backbone"."EventLog"
+              WHERE ("source", "id") IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+            taken.map((event) => event.source),
+            taken.map((event) => event.id),
+          );
+    return { appended, holderOf: new Map(holders.map((row) => [logKeyOf(row), row.tenantId])) };
   }
 
   async function ingest(request: BulkWriteRequest, hooks: IngestHooks = {}): Promise<BulkWriteOutcome> {
@@ -398,17 +407,17 @@ export function createTransactionIngestor(options: TransactionIngestorOptions) {
               tx,
               toAppend.map((item) => item.event),
             )
-          : new Map();
+          : { appended: new Set<string>(), holderOf: new Map<string, string>() };
       const newlyKnown: string[] = [];
       for (const item of toAppend) {
-        const row = logged.get(`${item.event.source}\u0000${item.event.id}`);
+        const logKey = logKeyOf(item.event);
         const transactionId = item.record.transaction_id;
-        if (row?.appended) {
+        if (logged.appended.has(logKey)) {
           results[item.index] = result(item.submission, item.index, transactionId, 'accepted', {
             warnings: item.warnings,
           });
           newlyKnown.push(item.dedupKey);
-        } else if (row?.tenantId === tenantId) {
+        } else if (logged.holderOf.get(logKey) === tenantId) {
           results[item.index] = result(item.submission, item.index, transactionId, 'duplicate');
           newlyKnown.push(item.dedupKey);
         } else {
