@@ -8,7 +8,7 @@
  * accepted units (duplicate effects = 0).
  * Env: BENCH_CONSUMER (during | after, see CONSUMER_MODE), BENCH_DURATION (s, default 60), BENCH_CONNECTIONS (default 4), BENCH_BATCH (records a request,
  * default 500), BENCH_RESEND_EVERY (re-send every n-th batch, default 10), NATS_URL (the backbone relays to
- * NATS JetStream), BENCH_PROFILE_DIR (a V8 CPU profile of the ingest process).
+ * NATS JetStream), BENCH_PROFILE_DIR (V8 CPU profiles of the ingest and supply processes).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ import {
   type BenchProcess,
   cpuSecondsOf,
   machineCpuSeconds,
-  postgresCpuSeconds,
+  programCpuSeconds,
   startProcess,
 } from './support/processes';
 import { percentile, printTable, weightedPercentile } from './support/stats';
@@ -160,6 +160,7 @@ try {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
       },
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'supply')}`] : [],
       ready: answers200(`${supplyBase}/healthz`),
     });
     return {
@@ -196,7 +197,8 @@ try {
   );
   const cpuBefore = cpuSecondsOf(ingestPid);
   const consumerCpuBefore = consumer ? cpuSecondsOf(consumer.pid) : 0;
-  const postgresCpuBefore = postgresCpuSeconds();
+  const postgresCpuBefore = programCpuSeconds('postgres');
+  const natsCpuBefore = programCpuSeconds('nats-server');
   const machineBefore = machineCpuSeconds();
   const { result, acceptedIds } = await runLoad({
     LOAD_URL: `${base}/ingest/transactions`,
@@ -211,7 +213,8 @@ try {
   });
   const ingestCpuSeconds = cpuSecondsOf(ingestPid) - cpuBefore;
   const consumerCpuDuringLoad = consumer ? cpuSecondsOf(consumer.pid) - consumerCpuBefore : 0;
-  const postgresCpuDuringLoad = postgresCpuSeconds() - postgresCpuBefore;
+  const postgresCpuDuringLoad = programCpuSeconds('postgres') - postgresCpuBefore;
+  const natsCpuDuringLoad = programCpuSeconds('nats-server') - natsCpuBefore;
   const machineAfter = machineCpuSeconds();
   const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
   const machineBusySeconds = machineAfter.busy - machineBefore.busy;
@@ -380,6 +383,7 @@ try {
     ['ingest service', perThousand(ingestCpuSeconds)],
     ['supply consumer', CONSUMER_MODE === 'during' ? perThousand(consumerCpuDuringLoad) : 'not running'],
     ['PostgreSQL (every server process)', perThousand(postgresCpuDuringLoad)],
+    ['nats-server (when on this machine)', natsUrl ? perThousand(natsCpuDuringLoad) : 'not used'],
     ['load generator', perThousand(result.cpuSeconds)],
     ['whole machine', perThousand(machineBusySeconds)],
     ['machine busy', `${(machineBusy * 100).toFixed(0)} % of ${availableParallelism()} cores`],
