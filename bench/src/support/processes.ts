@@ -78,15 +78,16 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 /**
- * CPU seconds used so far by every PostgreSQL server process on the machine (server, backends, background
- * workers). A backend that exits between two readings takes its share with it, so a difference is a floor.
+ * CPU seconds used so far by every process of one program on the machine (`postgres`: the server, its
+ * backends and background workers). A process that exits between two readings takes its share with it, so a
+ * difference is a floor.
  */
-export function postgresCpuSeconds(): number {
+export function programCpuSeconds(program: string): number {
   let seconds = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== program) continue;
       seconds += cpuSecondsOf(Number(entry));
     } catch {
       // The process ended while the folder was read.
