@@ -143,6 +143,8 @@ export function envelopeFromLog(value: unknown): EventEnvelope {
 
 /** The envelope as stored: `sequence` belongs to the log, not to the event. */
 export function withoutSequence(event: EventEnvelope): EventEnvelope {
+  // New events have none: no copy on the append's hot path.
+  if (!('sequence' in event)) return event;
   const { sequence: _sequence, ...stored } = event;
   return stored;
 }

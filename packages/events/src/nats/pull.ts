@@ -34,17 +34,40 @@ function parseAckSubject(reply: string): { deliveryCount: number; seq: number; p
   };
 }
 
-function toPulled(msg: Msg): PulledMessage {
-  const info = parseAckSubject(msg.reply!);
-  return {
-    subject: msg.subject,
-    ...info,
-    json: <T>() => msg.json<T>(),
-    ack: () => msg.respond('+ACK'),
-    nak: (delayMs) => msg.respond(delayMs ? `-NAK ${JSON.stringify({ delay: nanos(delayMs) })}` : '-NAK'),
-    term: () => msg.respond('+TERM'),
-    working: () => msg.respond('+WPI'),
-  };
+/** A class rather than an object of closures: thousands a second are made, each method shared. */
+class JetStreamMessage implements PulledMessage {
+  readonly subject: string;
+  readonly seq: number;
+  readonly deliveryCount: number;
+  readonly pending: number;
+
+  constructor(private readonly msg: Msg) {
+    this.subject = msg.subject;
+    const info = parseAckSubject(msg.reply!);
+    this.seq = info.seq;
+    this.deliveryCount = info.deliveryCount;
+    this.pending = info.pending;
+  }
+
+  json<T = unknown>(): T {
+    return this.msg.json<T>();
+  }
+
+  ack(): void {
+    this.msg.respond('+ACK');
+  }
+
+  nak(delayMs?: number): void {
+    this.msg.respond(delayMs ? `-NAK ${JSON.stringify({ delay: nanos(delayMs) })}` : '-NAK');
+  }
+
+  term(): void {
+    this.msg.respond('+TERM');
+  }
+
+  working(): void {
+    this.msg.respond('+WPI');
+  }
 }
 
 /**
@@ -83,7 +106,7 @@ export function pull(
         end();
         return;
       }
-      const pulled = toPulled(msg);
+      const pulled = new JetStreamMessage(msg);
       if (settled) {
         pulled.nak();
         return;
