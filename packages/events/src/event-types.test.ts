@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { matchesType, parseTypeSelector, selectorsByDomain } from './event-types';
+import {
+  domainsOf,
+  matchesType,
+  notificationConcerns,
+  parseTypeSelector,
+  selectorsByDomain,
+} from './event-types';
+import { parseBackboneNotification } from './outbox';
 
 describe('type selectors', () => {
   it('matches exact types and prefix patterns', () => {
@@ -27,5 +34,26 @@ describe('type selectors', () => {
       quality: { exact: ['quality.a'], prefixes: ['quality.'] },
       logistics: { exact: ['logistics.milestone_missed'], prefixes: [] },
     });
+  });
+
+  it('wakes a listener only for notifications of its domains, or naming none', () => {
+    const domains = domainsOf(parseTypeSelector(['quality.exception_raised', 'supply.*']));
+    expect([...domains].sort()).toEqual(['quality', 'supply']);
+    expect(notificationConcerns(domains, new Set(['ingest']))).toBe(false);
+    expect(notificationConcerns(domains, new Set(['ingest', 'supply']))).toBe(true);
+    expect(notificationConcerns(domains, null)).toBe(true);
+  });
+});
+
+describe('backbone notifications', () => {
+  it('reads the domains and the seqs the append sends', () => {
+    const notification = parseBackboneNotification('ingest quality;41,42,57');
+    expect(notification.seqs).toEqual(['41', '42', '57']);
+    expect([...(notification.domains ?? [])]).toEqual(['ingest', 'quality']);
+  });
+
+  it('names no domains for a bare wake-up or a payload without a list', () => {
+    expect(parseBackboneNotification('')).toEqual({ seqs: [], domains: null });
+    expect(parseBackboneNotification('7,8')).toEqual({ seqs: ['7', '8'], domains: null });
   });
 });

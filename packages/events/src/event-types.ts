@@ -39,6 +39,21 @@ export function matchesType(selector: TypeSelector, type: string): boolean {
   return selector.exact.includes(type) || selector.prefixes.some((prefix) => type.startsWith(prefix));
 }
 
+/** The domains whose events the selector can match. */
+export function domainsOf(selector: TypeSelector): Set<string> {
+  return new Set([...selector.exact, ...selector.prefixes].map(domainOf));
+}
+
+/**
+ * Whether a backbone notification may concern a listener of `domains`: it names one of them, or names no
+ * domains at all.
+ */
+export function notificationConcerns(domains: ReadonlySet<string>, notified: ReadonlySet<string> | null) {
+  if (notified === null) return true;
+  for (const domain of notified) if (domains.has(domain)) return true;
+  return false;
+}
+
 /** The selector split by owning domain (NATS keeps one stream per domain). */
 export function selectorsByDomain(selector: TypeSelector): Map<string, TypeSelector> {
   const byDomain = new Map<string, TypeSelector>();

@@ -24,11 +24,32 @@ export function sqlExecutor(client: {
   };
 }
 
-/** NOTIFY channel: the payload lists the committed EventLog seqs, comma-separated. */
+/** NOTIFY channel: the payload is a BackboneNotification (see parseBackboneNotification). */
 export const backboneChannel = 'meridian_backbone';
 
-// 8000-byte NOTIFY payload limit: 200 seqs of up to 20 digits stay well below it.
+// 8000-byte NOTIFY payload limit: 200 seqs of up to 20 digits plus 16 domain names stay below it.
 const rowsPerStatement = 200;
+const maxNotifiedDomains = 16;
+
+/** What a NOTIFY on backboneChannel says: the committed seqs, and the domains of their types if known. */
+export interface BackboneNotification {
+  seqs: string[];
+  /** Null: any domain (a wake-up without a list); a listener that wants none of these may sleep on. */
+  domains: Set<string> | null;
+}
+
+/**
+ * `<domain> <domain>;<seq>,<seq>` as the append sends it; a payload without `;` names no domains (the bare
+ * wake-up after a dead-letter replay, or a statement with too many domains to list).
+ */
+export function parseBackboneNotification(payload: string): BackboneNotification {
+  const split = payload.indexOf(';');
+  const seqs = (split === -1 ? payload : payload.slice(split + 1))
+    .split(',')
+    .filter((seq) => /^\d+$/.test(seq));
+  const domains = split === -1 ? null : new Set(payload.slice(0, split).split(' ').filter(Boolean));
+  return { seqs, domains };
+}
 
 export interface SqlStatement {
   sql: string;
@@ -38,18 +59,22 @@ export interface SqlStatement {
 // The whole chunk as ONE jsonb parameter: the envelopes, each serialised once; the columns are read out of
 // them by PostgreSQL, which parses the text once (json_to_recordset with a jsonb column parsed each envelope
 // twice, and the columns travelled twice: a third of the append's database CPU). The answer names the rows
-// appended (a (source, id) already in the log is skipped), so a caller needs no second look-up. pg_notify's
-// void is cast to text: Prisma cannot read a void column.
+// appended (a (source, id) already in the log is skipped), so a caller needs no second look-up. The NOTIFY
+// names the rows' domains, so a listener that wants none of them is not woken. pg_notify's void is cast to
+// text: Prisma cannot read a void column.
 const appendSql = `WITH appended AS (
   INSERT INTO "backbone"."EventLog" ("id", "source", "type", "partitionKey", "tenantId", "correlationId", "envelope")
   SELECT e->>'id', e->>'source', e->>'type', e->>'partitionkey', e->>'tenantid', e->>'correlationid', e
     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS row (e, "position")
    ORDER BY "position"
   ON CONFLICT ("source", "id") DO NOTHING
-  RETURNING "seq", "source", "id"
+  RETURNING "seq", "source", "id", split_part("type", '.', 1) AS "domain"
 )
 SELECT array_agg("source") AS "sources", array_agg("id") AS "ids",
-       pg_notify('${backboneChannel}', string_agg("seq"::text, ',' ORDER BY "seq"))::text AS "notified"
+       pg_notify('${backboneChannel}',
+         CASE WHEN count(DISTINCT "domain") <= ${maxNotifiedDomains}
+              THEN string_agg(DISTINCT "domain", ' ') || ';' ELSE '' END
+         || string_agg("seq"::text, ',' ORDER BY "seq"))::text AS "notified"
   FROM appended HAVING count(*) > 0`;
 
 /** INSERT … ON CONFLICT (source, id) DO NOTHING, then pg_notify of the new seqs (delivered at commit). */

@@ -4,7 +4,13 @@ import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { createEvent } from '../src/envelope';
 import { applyBatchOnce, applyOnce, recordApplyOutcome } from '../src/inbox';
-import { appendToOutbox } from '../src/outbox';
+import {
+  appendNewToOutbox,
+  appendToOutbox,
+  backboneChannel,
+  logKeyOf,
+  parseBackboneNotification,
+} from '../src/outbox';
 import { createPostgresBackbone } from '../src/postgres';
 import { backboneContract, quietLogger } from './contract';
 
@@ -98,6 +104,51 @@ describe('outbox and inbox in a Prisma transaction', () => {
     } finally {
       await backbone.close();
       await prisma.$disconnect();
+    }
+  });
+});
+
+describe('the append', () => {
+  it('answers which events it appended and notifies their seqs with their domains', async () => {
+    const databaseUrl = testDatabaseUrl();
+    const listener = new pg.Client({ connectionString: databaseUrl });
+    const writer = new pg.Client({ connectionString: databaseUrl });
+    await Promise.all([listener.connect(), writer.connect()]);
+    try {
+      const payloads: string[] = [];
+      listener.on('notification', (message) => payloads.push(message.payload ?? ''));
+      await listener.query(`LISTEN ${backboneChannel}`);
+      const suffix = randomBytes(4).toString('hex');
+      const event = (domain: string) =>
+        createEvent({
+          source: `/tests/${suffix}`,
+          type: `${domain}${suffix}.happened`,
+          tenantId: 't',
+          partitionKey: 'k',
+          data: {},
+        });
+      const first = event('a');
+      const tx = {
+        $executeRawUnsafe: async (sql: string, ...values: unknown[]) =>
+          (await writer.query(sql, values)).rowCount ?? 0,
+        $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) =>
+          (await writer.query(sql, values)).rows as T,
+      };
+      expect(await appendNewToOutbox(tx, [first])).toEqual(new Set([logKeyOf(first)]));
+      const second = event('b');
+      // The first is in the log already: only the second is appended.
+      expect(await appendNewToOutbox(tx, [first, second])).toEqual(new Set([logKeyOf(second)]));
+
+      await vi.waitFor(() => expect(payloads).toHaveLength(2), { timeout: 5_000, interval: 20 });
+      const notifications = payloads.map(parseBackboneNotification);
+      expect(notifications.map((n) => [...(n.domains ?? [])])).toEqual([[`a${suffix}`], [`b${suffix}`]]);
+      const { rows } = await writer.query<{ seq: string }>(
+        'SELECT "seq"::text AS "seq" FROM "backbone"."EventLog" WHERE "source" = $1 ORDER BY "seq"',
+        [`/tests/${suffix}`],
+      );
+      expect(notifications.flatMap((n) => n.seqs)).toEqual(rows.map((row) => row.seq));
+    } finally {
+      await Promise.all([listener.end(), writer.end()]);
     }
   });
 });

@@ -4,8 +4,10 @@ import type { ResolvedBatchConsumeOptions } from '../consume-options';
 import { ConsumerLock } from '../consumer-lock';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
+import { domainsOf, notificationConcerns } from '../event-types';
 import type { BackboneMetrics } from '../metrics';
 import type { NotificationListener } from '../notification-listener';
+import { parseBackboneNotification } from '../outbox';
 import type { BackboneLogger } from '../port';
 import type { Retry } from '../retry';
 import { Waker } from '../waker';
@@ -236,7 +238,11 @@ export async function startPostgresBatchConsumer(
   };
 
   const wakeUp = () => waker.wake();
-  const unsubscribeNotify = listener.onNotify(wakeUp);
+  // Woken by appends of its domains only; other rows are passed over at the next poll.
+  const domains = domainsOf(selector);
+  const unsubscribeNotify = listener.onNotify((payload) => {
+    if (notificationConcerns(domains, parseBackboneNotification(payload).domains)) wakeUp();
+  });
   const unsubscribeReconnect = listener.onReconnect(wakeUp);
   const running = loop();
 

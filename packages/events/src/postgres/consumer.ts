@@ -3,8 +3,10 @@ import type pg from 'pg';
 import type { ResolvedConsumeOptions } from '../consume-options';
 import { type DeadLetterStore, describeError, errorCodeOf, inTransaction } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
+import { domainsOf, notificationConcerns } from '../event-types';
 import type { BackboneMetrics } from '../metrics';
 import type { NotificationListener } from '../notification-listener';
+import { parseBackboneNotification } from '../outbox';
 import type { BackboneLogger, Subscription } from '../port';
 import { runInProcessingScope } from '../processing-scope';
 import type { Retry } from '../retry';
@@ -270,7 +272,11 @@ export async function startPostgresConsumer(
     }
   };
 
-  const unsubscribeNotify = listener.onNotify(wakeUp);
+  // Woken by appends of its domains only; other rows are passed over at the next poll.
+  const domains = domainsOf(selector);
+  const unsubscribeNotify = listener.onNotify((payload) => {
+    if (notificationConcerns(domains, parseBackboneNotification(payload).domains)) wakeUp();
+  });
   const unsubscribeReconnect = listener.onReconnect(wakeUp);
   const leaseTimer = setInterval(renewLeases, settings.leaseMs / 3);
   const running = loop();

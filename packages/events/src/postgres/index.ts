@@ -5,11 +5,11 @@ import { createAudit } from '../audit';
 import { resolveBatchConsumeOptions, resolveConsumeOptions } from '../consume-options';
 import { DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
-import { matchesType, parseTypeSelector } from '../event-types';
+import { domainsOf, matchesType, notificationConcerns, parseTypeSelector } from '../event-types';
 import { LocalConsumers } from '../local-consumers';
 import { createBackboneMetrics } from '../metrics';
 import { NotificationListener } from '../notification-listener';
-import { appendStatements, backboneChannel } from '../outbox';
+import { appendStatements, backboneChannel, parseBackboneNotification } from '../outbox';
 import {
   type BackboneLogger,
   consoleLogger,
@@ -65,7 +65,7 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
   const metrics = createBackboneMetrics(options.registry);
   const localConsumers = new LocalConsumers();
   const subscriptions = new Set<Subscription>();
-  const tails = new Set<TailOptions & { matches: (type: string) => boolean }>();
+  const tails = new Set<TailOptions & { matches: (type: string) => boolean; domains: Set<string> }>();
   let tailQueue = Promise.resolve();
   let closing: Promise<void> | undefined;
 
@@ -82,8 +82,10 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
   // Notifications arrive in commit order; fetching them one batch after another keeps that order.
   const fanOut = (payload: string) => {
     if (tails.size === 0) return;
-    const seqs = payload.split(',').filter((seq) => /^\d+$/.test(seq));
+    const { seqs, domains } = parseBackboneNotification(payload);
     if (seqs.length === 0) return;
+    // Ingested transactions arrive by the thousand a second; a tail of exceptions need not read them.
+    if (![...tails].some((tail) => notificationConcerns(tail.domains, domains))) return;
     tailQueue = tailQueue.then(async () => {
       try {
         const { rows } = await pool.query<{ seq: string; envelope: EventEnvelope }>(
@@ -159,7 +161,11 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
     async tail(tailOptions) {
       const selector = parseTypeSelector(tailOptions.types);
       await listener.start();
-      const tail = { ...tailOptions, matches: (type: string) => matchesType(selector, type) };
+      const tail = {
+        ...tailOptions,
+        matches: (type: string) => matchesType(selector, type),
+        domains: domainsOf(selector),
+      };
       tails.add(tail);
       return track({
         async stop() {
