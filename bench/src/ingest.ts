@@ -36,6 +36,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const RESEND_EVERY = Number(process.env.BENCH_RESEND_EVERY ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 0);
 const SOURCE_SYSTEM = 'bench';
 const EVENT_SOURCE = `meridian/ingest/${SOURCE_SYSTEM}`;
 
@@ -209,6 +210,7 @@ try {
     LOAD_CONNECTIONS: String(CONNECTIONS),
     LOAD_BATCH: String(BATCH),
     LOAD_RESEND_EVERY: String(RESEND_EVERY),
+    LOAD_RATE: String(RATE),
     LOAD_TARGETS: JSON.stringify(targets.map((target) => [target.skuCode, target.locationCode])),
   });
   const ingestCpuSeconds = cpuSecondsOf(ingestPid) - cpuBefore;
@@ -329,7 +331,7 @@ try {
 
   console.log(
     `\nPOST /ingest/transactions, NDJSON, ${BATCH} records a batch, ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, ` +
-      `backbone on ${natsUrl ? 'NATS JetStream' : 'PostgreSQL'}:\n`,
+      `${RATE > 0 ? `offered ${count(RATE)} events/s, ` : ''}backbone on ${natsUrl ? 'NATS JetStream' : 'PostgreSQL'}:\n`,
   );
   printTable([
     ['throughput', 'value'],

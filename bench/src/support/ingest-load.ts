@@ -62,6 +62,8 @@ const durationMs = Number(env('LOAD_DURATION_S')) * 1000;
 const connections = Number(env('LOAD_CONNECTIONS'));
 const batchSize = Number(env('LOAD_BATCH'));
 const resendEvery = Number(env('LOAD_RESEND_EVERY'));
+/** Fresh records a second over all connections (0: each connection sends its next batch at once). */
+const offeredRate = Number(process.env.LOAD_RATE ?? 0);
 const output = env('LOAD_OUTPUT');
 /** [SKU code, location code] pairs of the tenant's catalog to adjust stock at. */
 const targets = JSON.parse(env('LOAD_TARGETS')) as [string, string][];
@@ -178,8 +180,21 @@ async function resend(body: string, key: string, sameKey: boolean): Promise<void
   }
 }
 
+// With LOAD_RATE, batches leave on one schedule shared by the connections; a connection behind schedule
+// sends at once (the service is slower than the offered rate).
+let nextSendAt = 0;
+async function keepSchedule(): Promise<void> {
+  if (offeredRate <= 0) return;
+  const at = Math.max(nextSendAt, performance.now());
+  nextSendAt = at + (batchSize / offeredRate) * 1000;
+  const waitMs = at - performance.now();
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+}
+
 async function client(deadline: number): Promise<void> {
   while (performance.now() < deadline) {
+    await keepSchedule();
+    if (performance.now() >= deadline) break;
     const ids = Array.from({ length: batchSize }, () => randomUUID());
     const first = seq;
     seq += batchSize;
