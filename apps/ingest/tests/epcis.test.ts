@@ -26,6 +26,7 @@ let baseUrl: string;
 let token: string;
 let otherTenantToken: string;
 let captureService: ReturnType<typeof createCaptureService>;
+let tokenFor: (tenant: string) => Promise<string>;
 
 beforeAll(async () => {
   const keys = await generateSigningKeyPair('ingest-epcis-test');
@@ -40,6 +41,7 @@ beforeAll(async () => {
         roles: [],
       })
     ).token;
+  tokenFor = tokenOf;
   token = await tokenOf(tenantId);
   otherTenantToken = await tokenOf(randomUUID());
   await seedFixtureCatalog();
@@ -312,5 +314,99 @@ describe('POST /capture', () => {
       counts: { transactionsAccepted: 3 },
     });
     expect(await loggedCount(transactionIdsOf(document))).toBe(3);
+  });
+});
+
+describe("POST /capture in the tenant's own codes", () => {
+  it("books each GTIN on the SKU the catalog keeps it on, and each GLN through the tenant's epcis mappings", async () => {
+    const tenant = randomUUID();
+    const document = documentWith();
+    const transactions = mapEpcisEvents(document.epcisBody.eventList, tenant).flatMap((event) =>
+      event.ok ? event.transactions : [],
+    );
+    const gtins = [...new Set(transactions.flatMap((transaction) => transaction.sku_id ?? []))];
+    const glns = [
+      ...new Set(
+        transactions.flatMap(
+          (transaction) => (transaction.payload as { location_id?: string | null }).location_id ?? [],
+        ),
+      ),
+    ];
+    const family = await prisma.skuFamily.create({
+      data: { tenantId: tenant, code: 'FAM-EPCIS', name: 'EPCIS' },
+    });
+    // EPCIS speaks GTIN-14; the catalog keeps a GTIN-13 where there is one (indicator digit 0).
+    const skuCodeOf = new Map(gtins.map((gtin, index) => [gtin, `EPCIS00${index}`]));
+    await prisma.sku.createMany({
+      data: gtins.map((gtin) => ({
+        tenantId: tenant,
+        code: skuCodeOf.get(gtin) as string,
+        gtin: gtin.startsWith('0') ? gtin.slice(1) : gtin,
+        name: gtin,
+        familyId: family.id,
+        baseUom: transactions.find((transaction) => transaction.sku_id === gtin)?.measure?.uom ?? 'EA',
+      })),
+    });
+    const locationCodeOf = new Map(glns.map((gln, index) => [gln, `DC-EPCIS-${index}`]));
+    await prisma.location.createMany({
+      data: [...locationCodeOf.values()].map((code) => ({
+        tenantId: tenant,
+        code,
+        name: code,
+        type: 'DC' as const,
+        region: 'test',
+      })),
+    });
+    await prisma.sourceMapping.createMany({
+      data: glns.map((gln) => ({
+        tenantId: tenant,
+        sourceSystem: EPCIS_SOURCE_SYSTEM,
+        kind: 'PARTY' as const,
+        sourceValue: gln,
+        targetValue: locationCodeOf.get(gln) as string,
+        effectiveFrom: new Date(0),
+        createdById: randomUUID(),
+      })),
+    });
+
+    const response = await capture(document, { auth: await tokenFor(tenant) });
+    expect(response.status).toBe(202);
+    const job = await poll(response.headers.get('location'), await tokenFor(tenant));
+    expect(job.body.errors).toEqual([]);
+    expect(job.body).toMatchObject({
+      status: 'succeeded',
+      counts: { transactionsAccepted: transactions.length },
+    });
+    const logged = await prisma.eventLog.findMany({
+      where: { tenantId: tenant, source: eventSourceOf(EPCIS_SOURCE_SYSTEM) },
+    });
+    const booked = logged.map(
+      (row) =>
+        (row.envelope as { data: { sku_id: string | null; payload: { location_id?: string | null } } }).data,
+    );
+    expect(new Set(booked.flatMap((data) => data.sku_id ?? []))).toEqual(new Set(skuCodeOf.values()));
+    expect(new Set(booked.flatMap((data) => data.payload.location_id ?? []))).toEqual(
+      new Set(locationCodeOf.values()),
+    );
+  });
+
+  it("refuses a GLN the tenant's epcis mappings do not cover, once the tenant maps GLNs", async () => {
+    const tenant = randomUUID();
+    await prisma.sourceMapping.create({
+      data: {
+        tenantId: tenant,
+        sourceSystem: EPCIS_SOURCE_SYSTEM,
+        kind: 'PARTY',
+        sourceValue: 'urn:epc:id:sgln:0000000.00000.0',
+        targetValue: 'DC-ELSEWHERE',
+        effectiveFrom: new Date(0),
+        createdById: randomUUID(),
+      },
+    });
+    const response = await capture(documentWith(), { auth: await tokenFor(tenant) });
+    const job = await poll(response.headers.get('location'), await tokenFor(tenant));
+    expect(job.body.status).toBe('failed');
+    expect(job.body.errors[0]).toMatchObject({ reason: 'CANONICAL_INVALID' });
+    expect(job.body.errors[0].message).toContain('no PARTY mapping');
   });
 });

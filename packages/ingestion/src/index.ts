@@ -1,4 +1,5 @@
 export { canonicalRecordSchema, type RecordSchema } from './canonical-record';
+export { type SkuCodesByGtinLookup, skuCodesByGtinLookup } from './catalog/catalog-store';
 export { countsOf, type MinuteCounts } from './counters/minute-counter';
 export {
   readTransactionReceived,

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
-import type { Submission, TransactionIngestor } from '@meridian/ingestion';
+import {
+  type SkuCodesByGtinLookup,
+  SourceMappings,
+  type Submission,
+  skuCodesByGtinLookup,
+  sourceMappingLookup,
+  type TransactionIngestor,
+} from '@meridian/ingestion';
 import type { Logger } from '@meridian/observability';
-import { type EventError, mapEpcisEvents } from './map-events';
+import { type CaptureCodes, gtinsOf, inTenantCodes } from './catalog-codes';
+import { EPCIS_SOURCE_SYSTEM, type EventError, mapEpcisEvents } from './map-events';
 
 export type CaptureErrorBehaviour = 'rollback' | 'proceed';
 export type CaptureStatus = 'running' | 'succeeded' | 'failed';
@@ -53,21 +61,44 @@ export function createCaptureService(options: {
   prisma: PrismaClient;
   ingestor: TransactionIngestor;
   logger: Logger;
+  /** The tenants' `epcis` mapping rules (default: read from the catalog, cached a few seconds). */
+  mappings?: SourceMappings;
+  /** SKU codes by GTIN (default: read from the catalog). */
+  skuCodesByGtin?: SkuCodesByGtinLookup;
 }) {
   const { prisma, ingestor, logger } = options;
+  const mappings = options.mappings ?? new SourceMappings(sourceMappingLookup(prisma));
+  const skuCodesByGtin = options.skuCodesByGtin ?? skuCodesByGtinLookup(prisma);
 
   async function run(job: { id: string; tenantId: string; errorBehaviour: string; eventList: unknown[] }) {
     const mapped = mapEpcisEvents(job.eventList, job.tenantId);
+    const gs1Transactions = mapped.flatMap((event) => (event.ok ? event.transactions : []));
+    const codes: CaptureCodes = {
+      mappings: await mappings.inForce(job.tenantId, EPCIS_SOURCE_SYSTEM),
+      skuCodeByGtin: await skuCodesByGtin(job.tenantId, gtinsOf(gs1Transactions)),
+    };
+    const resolved = mapped.map((event) =>
+      event.ok
+        ? {
+            ...event,
+            transactions: event.transactions.map((transaction) => inTenantCodes(transaction, codes)),
+          }
+        : event,
+    );
     const errors: EventError[] = [];
     // The write path's own checks (schema and the tenant's rules) up front, so that rollback refuses the
     // whole document before anything is appended.
-    const transactions = mapped.flatMap((event) => (event.ok ? event.transactions : []));
-    const validations = transactions.length > 0 ? await ingestor.validate(job.tenantId, transactions) : [];
+    const toValidate = resolved.flatMap((event) =>
+      event.ok
+        ? event.transactions.filter((item) => item.errors.length === 0).map((item) => item.record)
+        : [],
+    );
+    const validations = toValidate.length > 0 ? await ingestor.validate(job.tenantId, toValidate) : [];
     // Every event becomes submissions: with proceed, the rejected ones are quarantined with the rest of the write.
     const submissions: Submission[] = [];
     const eventOfSubmission: number[] = [];
-    let checked = 0;
-    for (const event of mapped) {
+    let validated = 0;
+    for (const event of resolved) {
       if (!event.ok) {
         const { ok: _ok, ...error } = event;
         errors.push(error);
@@ -79,8 +110,10 @@ export function createCaptureService(options: {
         eventOfSubmission.push(event.index);
         continue;
       }
-      const checks = validations.slice(checked, checked + event.transactions.length);
-      checked += event.transactions.length;
+      // A transaction whose GS1 keys the tenant's mappings refuse is invalid like one the rules refuse.
+      const checks = event.transactions.map((item) =>
+        item.errors.length > 0 ? { errors: item.errors } : (validations[validated++] ?? { errors: [] }),
+      );
       const invalid = checks.find((check) => check.errors.length > 0);
       if (invalid) {
         const issue = invalid.errors[0];
@@ -91,22 +124,25 @@ export function createCaptureService(options: {
           message: `The event maps to an invalid canonical transaction: ${issue?.field}: ${issue?.message}`,
         });
       }
-      for (const [position, transaction] of event.transactions.entries()) {
+      for (const [position, item] of event.transactions.entries()) {
+        const refused = item.errors.length > 0;
         // An event is captured whole or not at all: its valid transactions wait in quarantine beside the invalid one.
         const withheld = invalid !== undefined && (checks[position]?.errors.length ?? 0) === 0;
         submissions.push(
-          withheld
-            ? {
-                record: transaction,
-                errors: [
-                  {
-                    field: 'event',
-                    code: 'EVENT_REJECTED',
-                    message: `Another transaction of EPCIS event ${event.eventID ?? event.index} was invalid, so none of the event's was captured; replay this one unchanged once that one is corrected.`,
-                  },
-                ],
-              }
-            : { record: transaction },
+          refused
+            ? { record: item.record, errors: item.errors }
+            : withheld
+              ? {
+                  record: item.record,
+                  errors: [
+                    {
+                      field: 'event',
+                      code: 'EVENT_REJECTED',
+                      message: `Another transaction of EPCIS event ${event.eventID ?? event.index} was invalid, so none of the event's was captured; replay this one unchanged once that one is corrected.`,
+                    },
+                  ],
+                }
+              : { record: item.record },
         );
         eventOfSubmission.push(event.index);
       }
