@@ -22,6 +22,7 @@ export {
   type TransactionIngestorOptions,
 } from './ingestor';
 export {
+  mappingIssues,
   type SourceMappingLookup,
   SourceMappings,
   type SourceMappingsOptions,

@@ -1,5 +1,5 @@
 import { type CanonicalTransactionV2, type MappingTable, mapSourceRecord } from '@meridian/canonical';
-import type { RecordIssue } from '@meridian/ingestion';
+import { mappingIssues, type RecordIssue } from '@meridian/ingestion';
 
 /** What the tenant's master data says about the GS1 keys of one capture. */
 export interface CaptureCodes {
@@ -28,14 +28,7 @@ export function inTenantCodes(transaction: CanonicalTransactionV2, codes: Captur
   const withSku = skuCode === undefined ? transaction : { ...transaction, sku_id: skuCode };
   const mapped = mapSourceRecord(withSku, codes.mappings);
   if (mapped.ok) return { record: mapped.record as CanonicalTransactionV2, errors: [] };
-  return {
-    record: transaction,
-    errors: mapped.errors.map((error) => ({
-      field: error.field || 'record',
-      code: error.code,
-      message: error.message,
-    })),
-  };
+  return { record: transaction, errors: mappingIssues(mapped.errors) };
 }
 
 /** The GTINs the transactions name (their `sku_id`, a GTIN-14 as EPCIS mapping writes it). */

@@ -1,6 +1,6 @@
 import { type MappingTable, mapSourceRecord } from '@meridian/canonical';
 import { ErrorCode } from '@meridian/errors';
-import type { Submission } from '@meridian/ingestion';
+import { mappingIssues, type Submission } from '@meridian/ingestion';
 
 /** A source system that may post to `/ingest/<name>`. */
 export interface SourceFeed {
@@ -27,14 +27,7 @@ export function feedSubmission(feed: SourceFeed, sent: unknown, mappings: Mappin
   if (typeof sent !== 'object' || sent === null || Array.isArray(sent)) return { record: sent };
   const mapped = mapSourceRecord(sent, mappings);
   if (!mapped.ok) {
-    return {
-      record: sent,
-      errors: mapped.errors.map((error) => ({
-        field: error.field || 'record',
-        code: error.code,
-        message: error.message,
-      })),
-    };
+    return { record: sent, errors: mappingIssues(mapped.errors) };
   }
   const record = mapped.record;
   const sourceSystem = (record as { source_system?: unknown }).source_system;

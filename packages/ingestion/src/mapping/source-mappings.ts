@@ -1,6 +1,12 @@
 import { ExpiringCache } from '@meridian/auth';
-import { type MappingTable, mappingsInForce, type SourceMappingRule } from '@meridian/canonical';
+import {
+  type MappingError,
+  type MappingTable,
+  mappingsInForce,
+  type SourceMappingRule,
+} from '@meridian/canonical';
 import type { PrismaClient } from '@meridian/db';
+import type { RecordIssue } from '../record-results';
 
 /** Reads a tenant's mapping rules for one source system. */
 export type SourceMappingLookup = (tenantId: string, sourceSystem: string) => Promise<SourceMappingRule[]>;
@@ -63,4 +69,13 @@ export class SourceMappings {
     }
     return mappingsInForce(rules, new Date(this.now()));
   }
+}
+
+/** Why a record's mapping failed, as the ingest answers (and quarantines) a refused record. */
+export function mappingIssues(errors: readonly MappingError[]): RecordIssue[] {
+  return errors.map((error) => ({
+    field: error.field || 'record',
+    code: error.code,
+    message: error.message,
+  }));
 }
