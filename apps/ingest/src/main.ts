@@ -42,7 +42,9 @@ const backbone = await createBackbone({
 });
 const ingestor = createTransactionIngestor({ prisma, logger, databaseUrl: config.DATABASE_URL });
 const accessTokenKey = await importSigningKey(config.ACCESS_TOKEN_PUBLIC_KEY);
-const captureService = createCaptureService({ prisma, ingestor, logger });
+// One cache of the tenants' mapping rules for the feeds and the EPCIS capture.
+const mappings = new SourceMappings(sourceMappingLookup(prisma));
+const captureService = createCaptureService({ prisma, ingestor, logger, mappings });
 // EPCIS capture jobs a crash (or a lost database) left running are finished here, now and every minute.
 const resumeCaptures = () =>
   captureService
@@ -64,7 +66,7 @@ const server = createIngestServer({
     feedsRoute({
       feeds: sourceFeeds,
       ingestor,
-      mappings: new SourceMappings(sourceMappingLookup(prisma)),
+      mappings,
       accessTokenKey,
       metrics: ingestMetrics,
     }),

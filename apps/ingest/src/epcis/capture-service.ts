@@ -57,6 +57,15 @@ function viewOf(row: JobRow): CaptureJobView {
  * `epcis-capture:<job id>`: appended in one transaction, deduplicated by transaction id. If the process
  * dies in between, `resumeUnfinished` runs the job again and the key makes the second run a replay.
  */
+/** Why a valid transaction of a refused event is quarantined with it. */
+function withheldIssue(event: { eventID: string | null; index: number }) {
+  return {
+    field: 'event',
+    code: 'EVENT_REJECTED',
+    message: `Another transaction of EPCIS event ${event.eventID ?? event.index} was invalid, so none of the event's was captured; replay this one unchanged once that one is corrected.`,
+  };
+}
+
 export function createCaptureService(options: {
   prisma: PrismaClient;
   ingestor: TransactionIngestor;
@@ -125,25 +134,10 @@ export function createCaptureService(options: {
         });
       }
       for (const [position, item] of event.transactions.entries()) {
-        const refused = item.errors.length > 0;
         // An event is captured whole or not at all: its valid transactions wait in quarantine beside the invalid one.
         const withheld = invalid !== undefined && (checks[position]?.errors.length ?? 0) === 0;
-        submissions.push(
-          refused
-            ? { record: item.record, errors: item.errors }
-            : withheld
-              ? {
-                  record: item.record,
-                  errors: [
-                    {
-                      field: 'event',
-                      code: 'EVENT_REJECTED',
-                      message: `Another transaction of EPCIS event ${event.eventID ?? event.index} was invalid, so none of the event's was captured; replay this one unchanged once that one is corrected.`,
-                    },
-                  ],
-                }
-              : { record: item.record },
-        );
+        const refusal = item.errors.length > 0 ? item.errors : withheld ? [withheldIssue(event)] : null;
+        submissions.push(refusal ? { record: item.record, errors: refusal } : { record: item.record });
         eventOfSubmission.push(event.index);
       }
     }
