@@ -1,42 +1,5 @@
 import type { Prisma } from '@meridian/db';
-
-/**
- * Version 1 of every seeded master record, as the catalog writes it on creation: the whole record as its
- * snapshot and every field it sets as a change from null. The fields are the catalog's record fields
- * (subgraphs/catalog/src/domain/records.ts), so history, diffs and rollbacks work on demo data.
- */
-const RECORD_FIELDS = {
-  SKU: [
-    'code',
-    'gtin',
-    'name',
-    'familyId',
-    'supplierId',
-    'baseUom',
-    'uomConversions',
-    'weightGrams',
-    'lengthMm',
-    'widthMm',
-    'heightMm',
-    'unitCostCents',
-    'priceCents',
-    'minOrderQty',
-    'packSize',
-    'dataOwnerId',
-  ],
-  SUPPLIER: ['code', 'name', 'leadTimeHours', 'leadTimeStdDevHours', 'reliability', 'flag', 'dataOwnerId'],
-  LOCATION: [
-    'code',
-    'name',
-    'type',
-    'region',
-    'dataResidency',
-    'parentId',
-    'quarantined',
-    'quarantineReason',
-    'dataOwnerId',
-  ],
-} as const;
+import { type EntityType, RECORD_FIELDS } from '@meridian/subgraph-catalog/domain/records';
 
 /** What a column holds when the seed row leaves it to the database default. */
 const COLUMN_DEFAULTS: Record<string, unknown> = {
@@ -52,8 +15,11 @@ const COLUMN_DEFAULTS: Record<string, unknown> = {
   quarantined: false,
 };
 
-type EntityType = keyof typeof RECORD_FIELDS;
-
+/**
+ * Version 1 of every seeded master record, as the catalog writes it on creation: the whole record as its
+ * snapshot and every field it sets as a change from null, over the catalog's own record fields, so history,
+ * diffs and rollbacks work on demo data.
+ */
 export function firstVersionOf(
   entityType: EntityType,
   row: { id?: string; tenantId: string } & Record<string, unknown>,
