@@ -8,6 +8,7 @@ import { fillThroughput, rejectRate, throughputTotals } from '../../lib/ingestio
 import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
+import { PageHead } from '../shell/PageHead';
 import { FailureState, LoadingState } from '../states/States';
 import { ConsumerLagTable } from './ConsumerLagTable';
 import { DeadLettersPanel } from './DeadLettersPanel';
@@ -59,25 +60,24 @@ export function Ingestion() {
 
   return (
     <div className="ingestion">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Ingestion</h1>
-          <p className="page-head__subtitle">
+      <PageHead
+        title="Ingestion"
+        subtitle={
+          <>
             What source systems sent in the last hour, what was refused and why, and the records waiting for a
             fix
-          </p>
-        </div>
-        <div className="page-head__actions">
-          {updatedAt && (
-            <span className="page-head__updated" data-testid="ingestion-updated-at">
-              Updated {formatClock(updatedAt)}
-            </span>
-          )}
-          <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-            Refresh
-          </button>
-        </div>
-      </div>
+          </>
+        }
+      >
+        {updatedAt && (
+          <span className="page-head__updated" data-testid="ingestion-updated-at">
+            Updated {formatClock(updatedAt)}
+          </span>
+        )}
+        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
+          Refresh
+        </button>
+      </PageHead>
 
       {result.error && status && (
         <FailureState error={result.error} prefix="Some figures could not be refreshed:" />

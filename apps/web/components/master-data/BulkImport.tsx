@@ -13,6 +13,7 @@ import {
 } from '../../graphql/master-data';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { entityLabel, importFormatOfFile } from '../../lib/master-data';
+import { PageHead } from '../shell/PageHead';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { RecordErrorTable } from './RecordErrorTable';
 
@@ -145,14 +146,10 @@ export function BulkImport() {
 
   return (
     <div className="md-stack">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Bulk import</h1>
-          <p className="page-head__subtitle">
-            SKUs, suppliers or locations from CSV (a header row of field names) or JSON (a list of records)
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="Bulk import"
+        subtitle="SKUs, suppliers or locations from CSV (a header row of field names) or JSON (a list of records)"
+      />
       <div className="md-columns">
         <section className="panel" aria-labelledby="import-title">
           <header className="panel__head">

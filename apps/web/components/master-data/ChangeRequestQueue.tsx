@@ -13,6 +13,7 @@ import { userIdOfToken } from '../../lib/master-data';
 import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
+import { PageHead } from '../shell/PageHead';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { ChangeRequestCard } from './ChangeRequestCard';
 import { ToggleGroup } from './ToggleGroup';
@@ -55,19 +56,14 @@ export function ChangeRequestQueue() {
 
   return (
     <div className="md-stack">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Change requests</h1>
-          <p className="page-head__subtitle">
-            Edits beyond the approval thresholds, staged until a user other than the requester decides
-          </p>
-        </div>
-        <div className="page-head__actions">
-          <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-            Refresh
-          </button>
-        </div>
-      </div>
+      <PageHead
+        title="Change requests"
+        subtitle="Edits beyond the approval thresholds, staged until a user other than the requester decides"
+      >
+        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
+          Refresh
+        </button>
+      </PageHead>
       {decided.length > 0 && (
         <section className="panel" aria-labelledby="decided-title" data-testid="decided-change-requests">
           <header className="panel__head">

@@ -18,6 +18,7 @@ import {
   parsePayloadJson,
 } from '../../lib/master-data-mapping';
 import { commentProblem } from '../../lib/master-data-validation';
+import { PageHead } from '../shell/PageHead';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { RecordErrorTable } from './RecordErrorTable';
 import { ToggleGroup } from './ToggleGroup';
@@ -378,15 +379,15 @@ export function MappingEditor() {
   const sourceSystem = typed.trim();
   return (
     <div className="md-stack">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Mappings</h1>
-          <p className="page-head__subtitle">
+      <PageHead
+        title="Mappings"
+        subtitle={
+          <>
             Source systems&apos; item numbers, units and party ids, mapped to canonical codes
             (effective-dated, versioned)
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="panel">
         <div className="md-search">
           <label className="field">

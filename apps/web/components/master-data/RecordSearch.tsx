@@ -11,6 +11,7 @@ import {
 } from '../../graphql/master-data';
 import { formatCount } from '../../lib/format';
 import { formatCents, formatFieldValue, type MasterEntity, masterRecordPath } from '../../lib/master-data';
+import { PageHead } from '../shell/PageHead';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { ToggleGroup } from './ToggleGroup';
 
@@ -203,15 +204,15 @@ export function RecordSearch() {
   const deferredSearch = useDeferredValue(search);
   return (
     <div className="md-stack">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Master data</h1>
-          <p className="page-head__subtitle">
+      <PageHead
+        title="Master data"
+        subtitle={
+          <>
             SKUs, suppliers and locations: every change is versioned, and large ones wait for a second pair of
             eyes
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="panel" aria-labelledby="search-title">
         <header className="panel__head">
           <h2 id="search-title">Find a record</h2>

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { MasterVersion } from '../../graphql/master-data';
 import { entityLabel, type MasterEntity, type ReferenceNames } from '../../lib/master-data';
 import { formFieldsOf } from '../../lib/master-data-validation';
+import { PageHead } from '../shell/PageHead';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { PendingChangeRequests } from './PendingChangeRequests';
 import { RecordEditForm, type SubmitEdit } from './RecordEditForm';
@@ -50,9 +51,7 @@ export function RecordFrame({
   const label = entityLabel(entityType);
   return (
     <div className="md-stack">
-      <div className="page-head">
-        <h1 className="page-head__title">{label}</h1>
-      </div>
+      <PageHead title={label} />
       {error ? (
         <FailureState error={error} onRetry={onRetry} />
       ) : loaded ? (
@@ -86,28 +85,29 @@ export function RecordView({
 }) {
   return (
     <div className="md-stack">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">
+      <PageHead
+        title={
+          <>
             {entityLabel(entityType)}{' '}
             <span className="mono" data-testid="record-code">
               {record.code}
             </span>{' '}
             {record.name}
-          </h1>
-          <p className="page-head__subtitle">
+          </>
+        }
+        subtitle={
+          <>
             <span data-testid="record-version" data-version={record.version}>
               Version {record.version} ({record.versionTag})
             </span>
             {record.subtitle && <> · {record.subtitle}</>}
-          </p>
-        </div>
-        <div className="page-head__actions">
-          <button type="button" className="button button--small" onClick={refresh} disabled={fetching}>
-            Refresh
-          </button>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <button type="button" className="button button--small" onClick={refresh} disabled={fetching}>
+          Refresh
+        </button>
+      </PageHead>
       {error && <FailureState error={error} prefix="The record could not be refreshed:" />}
       <PendingChangeRequests entityId={id} onDecided={refresh} />
       <div className="md-record">

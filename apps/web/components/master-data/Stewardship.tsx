@@ -15,6 +15,7 @@ import { formatCount, formatDateTime, formatRelative } from '../../lib/format';
 import { entityLabel, isMasterEntity, masterRecordPath } from '../../lib/master-data';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
+import { PageHead } from '../shell/PageHead';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { EventPropagation } from './EventPropagation';
 import { ToggleGroup } from './ToggleGroup';
@@ -126,19 +127,14 @@ export function Stewardship() {
 
   return (
     <div className="md-stack">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Stewardship</h1>
-          <p className="page-head__subtitle">
-            Data-quality work with a deadline, and notices about changes to the records you own
-          </p>
-        </div>
-        <div className="page-head__actions">
-          <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-            Refresh
-          </button>
-        </div>
-      </div>
+      <PageHead
+        title="Stewardship"
+        subtitle="Data-quality work with a deadline, and notices about changes to the records you own"
+      >
+        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
+          Refresh
+        </button>
+      </PageHead>
       {!data ? (
         result.error ? (
           <FailureState error={result.error} onRetry={refresh} />

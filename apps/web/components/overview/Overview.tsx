@@ -16,6 +16,7 @@ import { mergeFeed } from '../../lib/exception-feed';
 import { formatClock, formatCount } from '../../lib/format';
 import { clearSession } from '../../lib/session';
 import { useThrottledCallback } from '../../lib/use-throttled-callback';
+import { PageHead } from '../shell/PageHead';
 import { ErrorState, LoadingState } from '../states/States';
 import { ExceptionFeed } from './ExceptionFeed';
 import { FillRateTrendChart } from './FillRateTrendChart';
@@ -77,29 +78,24 @@ export function Overview() {
 
   return (
     <div className="overview">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Overview</h1>
-          <p className="page-head__subtitle">
-            Service levels and open exceptions across {tenant?.name ?? 'your tenant'}
-          </p>
-        </div>
-        <div className="page-head__actions">
-          {updatedAt && (
-            <span className="page-head__updated" data-testid="overview-updated-at">
-              {result.stale || result.fetching ? 'Refreshing…' : `Updated ${formatClock(updatedAt)}`}
-            </span>
-          )}
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => reexecute({ requestPolicy: 'network-only' })}
-            disabled={result.fetching}
-          >
-            Refresh
-          </button>
-        </div>
-      </div>
+      <PageHead
+        title="Overview"
+        subtitle={<>Service levels and open exceptions across {tenant?.name ?? 'your tenant'}</>}
+      >
+        {updatedAt && (
+          <span className="page-head__updated" data-testid="overview-updated-at">
+            {result.stale || result.fetching ? 'Refreshing…' : `Updated ${formatClock(updatedAt)}`}
+          </span>
+        )}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => reexecute({ requestPolicy: 'network-only' })}
+          disabled={result.fetching}
+        >
+          Refresh
+        </button>
+      </PageHead>
 
       {result.error && tenant && (
         <ErrorState message={`Some figures could not be refreshed: ${describeError(result.error)}`} />

@@ -6,6 +6,7 @@ import { MOVEMENTS_SHOWN, SkuPageQuery } from '../../graphql/sku';
 import { formatClock, formatCount } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
+import { PageHead } from '../shell/PageHead';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { InventoryPositionsTable } from './InventoryPositionsTable';
 import { MovementsTable } from './MovementsTable';
@@ -34,13 +35,13 @@ export function SkuDetail({ code }: { code: string }) {
   if (!sku) {
     return (
       <div className="sku">
-        <div className="page-head">
-          <div>
-            <h1 className="page-head__title">
+        <PageHead
+          title={
+            <>
               SKU <span className="mono">{code}</span>
-            </h1>
-          </div>
-        </div>
+            </>
+          }
+        />
         {result.error ? (
           <FailureState error={result.error} onRetry={refresh} />
         ) : result.data ? (
@@ -57,31 +58,32 @@ export function SkuDetail({ code }: { code: string }) {
   const onHand = sku.inventoryPositions.reduce((sum, position) => sum + position.onHand, 0);
   return (
     <div className="sku">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">
+      <PageHead
+        title={
+          <>
             <span className="mono" data-testid="sku-code">
               {sku.code}
             </span>{' '}
             {sku.name}
-          </h1>
-          <p className="page-head__subtitle">
+          </>
+        }
+        subtitle={
+          <>
             GTIN <span className="mono">{sku.gtin}</span> · base unit{' '}
             <span className="mono">{sku.baseUom}</span> · {sku.family.name}
             {sku.supplier && ` · supplied by ${sku.supplier.name}`}
-          </p>
-        </div>
-        <div className="page-head__actions">
-          {updatedAt && (
-            <span className="page-head__updated" data-testid="sku-updated-at">
-              Updated {formatClock(updatedAt)}
-            </span>
-          )}
-          <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-            Refresh
-          </button>
-        </div>
-      </div>
+          </>
+        }
+      >
+        {updatedAt && (
+          <span className="page-head__updated" data-testid="sku-updated-at">
+            Updated {formatClock(updatedAt)}
+          </span>
+        )}
+        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
+          Refresh
+        </button>
+      </PageHead>
 
       {result.error && <FailureState error={result.error} prefix="The figures could not be refreshed:" />}
 

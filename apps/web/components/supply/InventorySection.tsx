@@ -15,6 +15,7 @@ import { positionRisk, riskCounts, sortByUrgency, stockoutIndex } from '../../li
 import { usePolling } from '../../lib/use-polling';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import './supply.css';
+import { PageHead } from '../shell/PageHead';
 
 /** Stock moves with every ingested transaction; projections change when replenishment runs. */
 const POLL_MS = 15_000;
@@ -31,15 +32,15 @@ export function InventorySection() {
 
   return (
     <div className="supply">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Inventory</h1>
-          <p className="page-head__subtitle">
+      <PageHead
+        title="Inventory"
+        subtitle={
+          <>
             Stock of a SKU family against its reorder points, safety stock and days of forecast demand it
             covers.
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       {filters.error ? (
         <FailureState error={filters.error} prefix="The SKU families could not be read:" />

@@ -33,6 +33,7 @@ import {
 } from '../../lib/supply-pilot';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import './supply.css';
+import { PageHead } from '../shell/PageHead';
 
 const SERIES_COLOURS = ['var(--muted)', 'var(--accent)', '#d99a06', 'var(--critical)', '#13804a', '#7a5af8'];
 const verdictColour = {
@@ -49,22 +50,21 @@ export function PilotComparison() {
 
   return (
     <div className="supply">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Pilot</h1>
-          <p className="page-head__subtitle">
+      <PageHead
+        title="Pilot"
+        subtitle={
+          <>
             A 30-day simulation of the demo family: today&apos;s reorder policy (baseline) against
             Meridian&apos;s forecasts and policies, on the same simulated demand.
-          </p>
-        </div>
+          </>
+        }
+      >
         {run && (
-          <div className="page-head__actions">
-            <span className="page-head__updated" data-testid="pilot-run-at">
-              Run {formatDateTime(run.createdAt)}
-            </span>
-          </div>
+          <span className="page-head__updated" data-testid="pilot-run-at">
+            Run {formatDateTime(run.createdAt)}
+          </span>
         )}
-      </div>
+      </PageHead>
       {result.error && !result.data ? (
         <FailureState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !result.data ? (

@@ -22,6 +22,7 @@ import { canEditPromotions } from '../../lib/supply-roles';
 import { EmptyState, ErrorState, FailureState, LoadingState } from '../states/States';
 import { PromotionForm } from './PromotionForm';
 import './supply.css';
+import { PageHead } from '../shell/PageHead';
 
 type Editing = { mode: 'new'; draft: PromotionDraft } | { mode: 'edit'; promotion: PromotionData };
 
@@ -62,38 +63,37 @@ export function PromotionsSection() {
 
   return (
     <div className="supply">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Promotions</h1>
-          <p className="page-head__subtitle">
+      <PageHead
+        title="Promotions"
+        subtitle={
+          <>
             Campaigns and the demand they are expected to add. A promotion in the future is applied to its
             SKUs&apos; forecasts as soon as it is saved.
-          </p>
-        </div>
-        <div className="page-head__actions">
-          <label className="inline-field">
-            <input
-              type="checkbox"
-              checked={includePast}
-              onChange={(event) => setIncludePast(event.target.checked)}
-            />
-            Show ended promotions
-          </label>
-          {canEdit && (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                setSaved(null);
-                setEditing({ mode: 'new', draft: emptyPromotionDraft(today) });
-              }}
-              disabled={editing !== null}
-            >
-              New promotion
-            </button>
-          )}
-        </div>
-      </div>
+          </>
+        }
+      >
+        <label className="inline-field">
+          <input
+            type="checkbox"
+            checked={includePast}
+            onChange={(event) => setIncludePast(event.target.checked)}
+          />
+          Show ended promotions
+        </label>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setSaved(null);
+              setEditing({ mode: 'new', draft: emptyPromotionDraft(today) });
+            }}
+            disabled={editing !== null}
+          >
+            New promotion
+          </button>
+        )}
+      </PageHead>
 
       {!canEdit && session && (
         <p className="notice">Only marketing and planners enter promotions; you see them read-only.</p>

@@ -28,6 +28,7 @@ import { canDecidePurchaseOrders } from '../../lib/supply-roles';
 import { usePolling } from '../../lib/use-polling';
 import { EmptyState, ErrorState, FailureState, LoadingState } from '../states/States';
 import './supply.css';
+import { PageHead } from '../shell/PageHead';
 
 /** Proposals are made on schedule by the replenishment run; re-read the queue now and then. */
 const POLL_MS = 15_000;
@@ -68,22 +69,21 @@ export function PurchaseOrderQueue() {
 
   return (
     <div className="supply">
-      <div className="page-head">
-        <div>
-          <h1 className="page-head__title">Purchase orders</h1>
-          <p className="page-head__subtitle">
+      <PageHead
+        title="Purchase orders"
+        subtitle={
+          <>
             Orders replenishment proposes where projected stock falls to the reorder point, soonest stock-out
             first.
-          </p>
-        </div>
+          </>
+        }
+      >
         {canDecide && (
-          <div className="page-head__actions">
-            <button type="button" className="button" onClick={() => void runNow()} disabled={run.fetching}>
-              {run.fetching ? 'Running replenishment…' : 'Run replenishment now'}
-            </button>
-          </div>
+          <button type="button" className="button" onClick={() => void runNow()} disabled={run.fetching}>
+            {run.fetching ? 'Running replenishment…' : 'Run replenishment now'}
+          </button>
         )}
-      </div>
+      </PageHead>
 
       {runOutcome &&
         ('updated' in runOutcome ? (
