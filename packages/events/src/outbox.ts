@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { inTransaction } from './dead-letter-store';
 import { type EventEnvelope, ensureEnvelope, withoutSequence } from './envelope';
 
 /**
@@ -122,4 +124,21 @@ export async function appendToOutbox(tx: SqlExecutor, events: EventEnvelope[]): 
   for (const statement of appendStatements(events)) {
     await tx.$executeRawUnsafe(statement.sql, ...statement.values);
   }
+}
+
+/**
+ * `publish` of either backbone: the events appended on their own, in one transaction. On NATS too every
+ * event passes the log, so the log's (source, id) key drops a duplicate however late it comes, and the relay
+ * is the one publisher to JetStream.
+ */
+export async function publishToLog(pool: pg.Pool, events: EventEnvelope[]): Promise<void> {
+  const statements = appendStatements(events);
+  if (statements.length === 0) return;
+  if (statements.length === 1) {
+    await pool.query(statements[0]!.sql, statements[0]!.values);
+    return;
+  }
+  await inTransaction(pool, async (client) => {
+    for (const statement of statements) await client.query(statement.sql, statement.values);
+  });
 }

@@ -5,13 +5,14 @@ import { BatchAbandoned, type RunningBatchConsumer, runBatch } from '../batch-ru
 import type { ResolvedBatchConsumeOptions } from '../consume-options';
 import { ConsumerLock } from '../consumer-lock';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
-import { type EventEnvelope, envelopeFromLog } from '../envelope';
+import type { EventEnvelope } from '../envelope';
 import { matchesType, selectorsByDomain } from '../event-types';
 import type { BackboneMetrics } from '../metrics';
 import type { BackboneLogger } from '../port';
 import type { Retry } from '../retry';
 import { Semaphore } from '../semaphore';
 import { Waker } from '../waker';
+import { eventsOfMessage } from './bundle';
 import { watchDeliveryLimit } from './delivery-limit';
 import { filterSubject, type NatsNaming, replaySubject } from './naming';
 import { type Pull, type PulledMessage, pull } from './pull';
@@ -43,6 +44,7 @@ interface Source {
 interface Item {
   message: PulledMessage;
   event: EventEnvelope;
+  sequence: string;
 }
 
 // How long an idle pull request waits for a message. The next holder of the lock waits this long for
@@ -53,9 +55,9 @@ const idlePullMs = 1_000;
  * A batch consumer on JetStream: one durable JetStream consumer per domain stream it reads (named like the
  * consumer, all partition buckets, stream order) plus one on the replay stream. One instance at a time holds
  * the consumer lock (a PostgreSQL advisory lock) and pulls: a no-wait pull of up to maxBatchSize messages,
- * or, when nothing is ready, a waiting pull of one followed by a no-wait pull of the rest. The batch is
- * acknowledged after handleBatch succeeded (dead-lettered events are terminated); an abandoned batch is
- * nak'ed, so it comes back first, in order. A new holder whose predecessor died holding messages waits one
+ * or, when nothing is ready, a waiting pull of one followed by a no-wait pull of the rest. handleBatch gets
+ * their events in runs of up to maxBatchSize, and a message is acknowledged once all its events ended
+ * (applied or dead-lettered); an abandoned batch is nak'ed, so it comes back first, in order. A new holder whose predecessor died holding messages waits one
  * ack wait, until they are due for redelivery, so they come before newer ones (per-partition order).
  */
 export async function startNatsBatchConsumer(
@@ -102,8 +104,11 @@ export async function startNatsBatchConsumer(
   advisories.push(watchDeliveryLimit(deps, consumer, replayStream));
 
   const abandoned = () => stopped || failed || !lock.held;
+  // A pull takes up to maxBatchSize messages and stops at about maxBatchSize events' worth of bytes (a relayed
+  // message carries up to 100 events); a message larger than that still comes through the idle pull of one.
+  const batchRequest = { batch: maxBatchSize, maxBytes: Math.max(2 * 1024 * 1024, maxBatchSize * 2048) };
 
-  const pullFrom = async (source: Source, request: { batch: number; expiresMs?: number }) => {
+  const pullFrom = async (source: Source, request: Parameters<typeof pull>[3]) => {
     const pending = pull(nc, source.stream, source.durable, request);
     pulls.add(pending);
     try {
@@ -126,25 +131,52 @@ export async function startNatsBatchConsumer(
       sources.reduce((sum, source) => sum + source.pending, 0),
     );
 
-  const handle = async (source: Source, messages: PulledMessage[]) => {
-    source.pending = messages.at(-1)!.pending;
-    const settled = new Set<PulledMessage>();
+  /** The batch's events in message order, and after how many of them each message is done. */
+  const eventsOf = (messages: PulledMessage[]) => {
     const items: Item[] = [];
+    const ends: { message: PulledMessage; end: number }[] = [];
     for (const message of messages) {
       try {
-        const event = envelopeFromLog(message.json());
-        if (matchesType(selector, event.type)) items.push({ message, event });
+        const delivered = eventsOfMessage(message.json(), message.seq, (error, index) =>
+          logger.error(
+            { consumer, subject: message.subject, seq: message.seq, index, err: describeError(error) },
+            'event backbone: a relayed entry is not a valid event envelope; skipping it',
+          ),
+        );
+        for (const { event, sequence } of delivered) {
+          if (matchesType(selector, event.type)) items.push({ message, event, sequence });
+        }
+        ends.push({ message, end: items.length });
       } catch (error) {
         logger.error(
           { consumer, subject: message.subject, seq: message.seq, err: describeError(error) },
           'event backbone: message is not a valid event envelope; terminating it',
         );
         settle(message, 'term');
-        settled.add(message);
       }
     }
+    return { items, ends };
+  };
+
+  /**
+   * Applies the events of the pulled messages in runs of at most maxBatchSize events (a relayed message
+   * carries up to 100), acknowledging each message once all its events ended (applied or dead-lettered).
+   */
+  const handle = async (source: Source, messages: PulledMessage[]) => {
+    const { items, ends } = eventsOf(messages);
+    // JetStream counts messages; the lag gauge estimates events from this batch's events per message.
+    source.pending = Math.round((messages.at(-1)!.pending * Math.max(items.length, 1)) / messages.length);
+    let acknowledged = 0;
+    const acknowledgeUpTo = (done: number) => {
+      while (acknowledged < ends.length && ends[acknowledged]!.end <= done) {
+        settle(ends[acknowledged]!.message, 'ack');
+        acknowledged++;
+      }
+    };
     try {
-      if (items.length > 0) {
+      acknowledgeUpTo(0);
+      for (let from = 0; from < items.length; from += maxBatchSize) {
+        const to = Math.min(from + maxBatchSize, items.length);
         await runBatch<Item>(
           {
             consumer,
@@ -152,32 +184,30 @@ export async function startNatsBatchConsumer(
             retry,
             logger,
             metrics,
-            eventOf: (item) => ({ ...item.event, sequence: String(item.message.seq) }),
-            deadLetter: async ({ item, attempts, error }) => {
-              await deadLetters.record({
+            eventOf: (item) => ({ ...item.event, sequence: item.sequence }),
+            // The message is acknowledged with the rest of its events: the letter is in PostgreSQL.
+            deadLetter: ({ item, attempts, error }) =>
+              deadLetters.record({
                 consumer,
                 event: item.event,
                 attempts,
                 lastError: describeError(error),
                 errorCode: errorCodeOf(error),
-              });
-              settle(item.message, 'term');
-              settled.add(item.message);
-            },
+              }),
             sleep: (ms) => stopWaker.sleep(ms),
             abandoned,
             onRetrying: (events) => {
               retrying = events;
             },
           },
-          items,
+          items.slice(from, to),
         );
+        acknowledgeUpTo(to);
       }
-      for (const message of messages) if (!settled.has(message)) settle(message, 'ack');
       reportLag();
     } catch (error) {
       // Handed back in order: the next pull, by this instance or the next holder, gets them first.
-      for (const message of messages) if (!settled.has(message)) settle(message, 'nak');
+      for (const { message } of ends.slice(acknowledged)) settle(message, 'nak');
       throw error;
     }
   };
@@ -187,12 +217,12 @@ export async function startNatsBatchConsumer(
     let ahead: Promise<PulledMessage[]> | undefined;
     try {
       while (!abandoned()) {
-        let messages = queued.shift() ?? (await (ahead ?? pullFrom(source, { batch: maxBatchSize })));
+        let messages = queued.shift() ?? (await (ahead ?? pullFrom(source, batchRequest)));
         ahead = undefined;
         if (messages.length === 0) {
           messages = await pullFrom(source, { batch: 1, expiresMs: idlePullMs });
           if (messages.length > 0 && maxBatchSize > 1 && !abandoned()) {
-            messages = messages.concat(await pullFrom(source, { batch: maxBatchSize - 1 }));
+            messages = messages.concat(await pullFrom(source, { ...batchRequest, batch: maxBatchSize - 1 }));
           }
         }
         if (messages.length === 0) continue;
@@ -200,8 +230,8 @@ export async function startNatsBatchConsumer(
           for (const message of messages) settle(message, 'nak');
           break;
         }
-        if (messages.length === maxBatchSize && queued.length === 0) {
-          ahead = pullFrom(source, { batch: maxBatchSize });
+        if (messages.at(-1)!.pending > 0 && queued.length === 0) {
+          ahead = pullFrom(source, batchRequest);
         }
         await handling.acquire();
         try {
@@ -236,10 +266,10 @@ export async function startNatsBatchConsumer(
     for (const source of sources) {
       const before = await jsm.consumers.info(source.stream, source.durable);
       if (before.num_ack_pending === 0) continue;
-      const probe = await pullFrom(source, { batch: maxBatchSize * 2 });
+      const probe = await pullFrom(source, { batch: maxBatchSize * 2, maxBytes: batchRequest.maxBytes * 2 });
       const after = await jsm.consumers.info(source.stream, source.durable);
       if (after.num_ack_pending <= probe.length) {
-        firstBatches.set(source, [probe.slice(0, maxBatchSize), probe.slice(maxBatchSize)]);
+        firstBatches.set(source, [probe]);
         continue;
       }
       heldElsewhere = true;

@@ -9,13 +9,14 @@ import {
 import { type NatsConnection, type Subscription as NatsSubscription, nanos } from '@nats-io/transport-node';
 import type { ResolvedConsumeOptions } from '../consume-options';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
-import { type EventEnvelope, parseEnvelope } from '../envelope';
+import type { EventEnvelope } from '../envelope';
 import { matchesType, selectorsByDomain } from '../event-types';
 import type { BackboneMetrics } from '../metrics';
 import type { BackboneLogger, Subscription } from '../port';
 import { runInProcessingScope } from '../processing-scope';
 import type { Retry } from '../retry';
 import { Semaphore } from '../semaphore';
+import { type DeliveredEvent, eventsOfMessage } from './bundle';
 import { watchDeliveryLimit } from './delivery-limit';
 import { durableName, filterSubject, type NatsNaming, replaySubject } from './naming';
 import type { JetStreamTopology } from './topology';
@@ -37,8 +38,9 @@ interface Deps {
 /**
  * A durable consumer on JetStream. Per domain stream it keeps one JetStream consumer per partition bucket
  * (MaxAckPending 1: per-partition order, buckets shared by competing instances), plus one on the replay
- * stream. A failed handler is nak'ed with the full-jitter delay of the retry policy; its last allowed
- * attempt writes the dead letter and terminates the message. A message whose instance died holding it
+ * stream. A failed handler of an event in a message of its own is nak'ed with the full-jitter delay of the
+ * retry policy; its last allowed attempt writes the dead letter and terminates the message. A relayed run of
+ * events is handled in order, each event with its own attempts (handleRun). A message whose instance died holding it
  * comes back after the ack wait; when that was its last allowed delivery, the max-deliveries advisory
  * dead-letters it.
  */
@@ -50,6 +52,16 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
   const loops: { messages: ConsumerMessages; done: Promise<void> }[] = [];
   const advisories: NatsSubscription[] = [];
   let stopped = false;
+  let stopSignal!: () => void;
+  const stopping = new Promise<void>((resolve) => {
+    stopSignal = resolve;
+  });
+  /** Waits between attempts; ends early when the consumer stops. */
+  const untilStopped = async (ms: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, ms))), stopping]);
+    clearTimeout(timer);
+  };
   // Messages each JetStream consumer still had to deliver, as its last delivery said: the lag gauge.
   const pendingByDurable = new Map<string, number>();
   const reportLag = (message: JsMsg) => {
@@ -71,46 +83,41 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
     ack_wait: nanos(ackWaitMs),
   });
 
-  const handle = async (message: JsMsg) => {
-    reportLag(message);
-    let event: EventEnvelope;
-    try {
-      event = parseEnvelope(message.json());
-    } catch (error) {
-      logger.error(
-        { consumer, subject: message.subject, seq: message.seq, err: describeError(error) },
-        'event backbone: message is not a valid event envelope; terminating it',
-      );
-      message.term();
-      return;
-    }
-    if (!matchesType(selector, event.type)) {
-      message.ack();
-      return;
-    }
+  const handled = (scope: { duplicates: number }) => {
+    metrics.handled(consumer, 1);
+    metrics.duplicates(consumer, scope.duplicates);
+  };
+
+  const recordDeadLetter = async (event: EventEnvelope, attempts: number, error: unknown) => {
+    await deadLetters.record({
+      consumer,
+      event,
+      attempts,
+      lastError: describeError(error),
+      errorCode: errorCodeOf(error),
+    });
+    metrics.deadLettered(consumer);
+  };
+
+  /** One event in its own message: a failure is nak'ed with the policy's delay, so NATS counts its attempts. */
+  const handleSingle = async (message: JsMsg, { event, sequence }: DeliveredEvent) => {
     const attempt = message.info.deliveryCount;
-    const heartbeat = setInterval(() => message.working(), ackWaitMs / 3);
     const scope = { consumer, retryCount: attempt - 1, duplicates: 0 };
     try {
-      await runInProcessingScope(scope, () => handler({ ...event, sequence: String(message.seq) }));
+      await runInProcessingScope(scope, () => handler({ ...event, sequence }));
     } catch (error) {
-      const lastError = describeError(error);
-      logger.warn({ consumer, eventId: event.id, attempt, err: lastError }, 'event handler failed');
+      logger.warn(
+        { consumer, eventId: event.id, attempt, err: describeError(error) },
+        'event handler failed',
+      );
       if (!retry.shouldDeadLetter(attempt)) {
         message.nak(retry.delayMs(attempt));
         metrics.retried(consumer, 1);
         return;
       }
       try {
-        await deadLetters.record({
-          consumer,
-          event,
-          attempts: attempt,
-          lastError,
-          errorCode: errorCodeOf(error),
-        });
+        await recordDeadLetter(event, attempt, error);
         message.term();
-        metrics.deadLettered(consumer);
       } catch (recordError) {
         // The server gives up after this delivery; the max-deliveries advisory records it instead.
         logger.error(
@@ -120,12 +127,88 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
         message.nak(retry.delayMs(attempt));
       }
       return;
+    }
+    message.ack();
+    handled(scope);
+  };
+
+  /**
+   * A relayed run of events, in order. Each event gets the policy's attempts here, with the policy's delays
+   * between them (the bucket waits either way: MaxAckPending 1), so a failing event does not spend the
+   * attempts of the run's other events; NATS's delivery count only counts instances that died or stopped
+   * holding the run. The run is acknowledged once every event ended (applied or dead-lettered); after a
+   * redelivery the events already applied come again and the handlers' inbox absorbs them.
+   */
+  const handleRun = async (message: JsMsg, events: DeliveredEvent[]) => {
+    for (const { event, sequence } of events) {
+      for (let attempt = 1; ; attempt++) {
+        if (stopped) {
+          message.nak();
+          return;
+        }
+        const scope = { consumer, retryCount: attempt - 1, duplicates: 0 };
+        try {
+          await runInProcessingScope(scope, () => handler({ ...event, sequence }));
+          handled(scope);
+          break;
+        } catch (error) {
+          logger.warn(
+            { consumer, eventId: event.id, attempt, err: describeError(error) },
+            'event handler failed',
+          );
+          if (!retry.shouldDeadLetter(attempt)) {
+            metrics.retried(consumer, 1);
+            await untilStopped(retry.delayMs(attempt));
+            continue;
+          }
+          try {
+            await recordDeadLetter(event, attempt, error);
+            break;
+          } catch (recordError) {
+            logger.error(
+              { consumer, eventId: event.id, err: describeError(recordError) },
+              'could not record dead letter; handing the run back',
+            );
+            message.nak(retry.delayMs(attempt));
+            return;
+          }
+        }
+      }
+    }
+    message.ack();
+  };
+
+  const handle = async (message: JsMsg) => {
+    reportLag(message);
+    let data: unknown;
+    let events: DeliveredEvent[];
+    try {
+      data = message.json();
+      events = eventsOfMessage(data, message.seq, (error, index) =>
+        logger.error(
+          { consumer, subject: message.subject, seq: message.seq, index, err: describeError(error) },
+          'event backbone: a relayed entry is not a valid event envelope; skipping it',
+        ),
+      ).filter(({ event }) => matchesType(selector, event.type));
+    } catch (error) {
+      logger.error(
+        { consumer, subject: message.subject, seq: message.seq, err: describeError(error) },
+        'event backbone: message is not a valid event envelope; terminating it',
+      );
+      message.term();
+      return;
+    }
+    if (events.length === 0) {
+      message.ack();
+      return;
+    }
+    const heartbeat = setInterval(() => message.working(), ackWaitMs / 3);
+    try {
+      if (Array.isArray(data)) await handleRun(message, events);
+      else await handleSingle(message, events[0]!);
     } finally {
       clearInterval(heartbeat);
     }
-    message.ack();
-    metrics.handled(consumer, 1);
-    metrics.duplicates(consumer, scope.duplicates);
   };
 
   const pull = async (stream: string, durable: string) => {
@@ -177,6 +260,7 @@ export async function startNatsConsumer(deps: Deps, options: ResolvedConsumeOpti
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopSignal();
       for (const loop of loops) loop.messages.stop();
       await Promise.all(loops.map((loop) => loop.done));
       for (const advisory of advisories) advisory.unsubscribe();

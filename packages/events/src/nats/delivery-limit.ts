@@ -1,9 +1,9 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription as NatsSubscription } from '@nats-io/transport-node';
 import { type DeadLetterStore, describeError } from '../dead-letter-store';
-import { parseEnvelope } from '../envelope';
 import type { BackboneMetrics } from '../metrics';
 import type { BackboneLogger } from '../port';
+import { eventsOfMessage } from './bundle';
 
 interface Deps {
   nc: NatsConnection;
@@ -34,15 +34,20 @@ export function watchDeliveryLimit(deps: Deps, consumer: string, stream: string)
       if (!ownDurable.test(advisory.consumer)) return;
       const stored = await jsm.streams.getMessage(stream, { seq: advisory.stream_seq });
       if (!stored) return;
-      const event = parseEnvelope(stored.json());
-      await deadLetters.record({
-        consumer,
-        event,
-        attempts: advisory.deliveries,
-        lastError: timedOutError,
-        errorCode: 'INTERNAL',
-      });
-      metrics.deadLettered(consumer);
+      const skipped = (error: unknown) =>
+        logger.error({ consumer, seq: advisory.stream_seq, err: describeError(error) }, 'not an envelope');
+      // A relayed run is dead-lettered whole: which of its events were applied is in the consumer's inbox,
+      // and replaying one of those is absorbed there.
+      for (const { event } of eventsOfMessage(stored.json(), advisory.stream_seq, skipped)) {
+        await deadLetters.record({
+          consumer,
+          event,
+          attempts: advisory.deliveries,
+          lastError: timedOutError,
+          errorCode: 'INTERNAL',
+        });
+        metrics.deadLettered(consumer);
+      }
     } catch (error) {
       logger.error({ consumer, err: describeError(error) }, 'could not record a timed-out dead letter');
     }

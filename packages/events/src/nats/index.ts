@@ -6,24 +6,18 @@ import type { Registry } from 'prom-client';
 import { createAudit } from '../audit';
 import { resolveBatchConsumeOptions, resolveConsumeOptions } from '../consume-options';
 import { DeadLetterStore, describeError } from '../dead-letter-store';
-import { domainOf, type EventEnvelope, ensureEnvelope, parseEnvelope, withoutSequence } from '../envelope';
+import type { EventEnvelope } from '../envelope';
 import { matchesType, parseTypeSelector, selectorsByDomain } from '../event-types';
 import { LocalConsumers } from '../local-consumers';
 import { createBackboneMetrics } from '../metrics';
 import { NotificationListener } from '../notification-listener';
-import { backboneChannel } from '../outbox';
+import { backboneChannel, publishToLog } from '../outbox';
 import { type BackboneLogger, consoleLogger, type EventBackbone, type Subscription } from '../port';
 import { type RetryOptions, resolveRetry } from '../retry';
 import { startNatsBatchConsumer } from './batch-consumer';
+import { eventsOfMessage } from './bundle';
 import { startNatsConsumer } from './consumer';
-import {
-  defaultNaming,
-  eventSubject,
-  filterSubject,
-  messageId,
-  type NatsNaming,
-  replaySubject,
-} from './naming';
+import { defaultNaming, filterSubject, type NatsNaming, replaySubject } from './naming';
 import { PipelinedPublisher } from './publisher';
 import { startRelay } from './relay';
 import { natsStats } from './stats';
@@ -93,28 +87,6 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
   const subscriptions = new Set<Subscription>();
 
   const publisher = new PipelinedPublisher(nc);
-  const publish = async (events: EventEnvelope[]) => {
-    const valid = events.map((event) => withoutSequence(ensureEnvelope(event)));
-    try {
-      await Promise.all(
-        [...new Set(valid.map((event) => domainOf(event.type)))].map((domain) =>
-          topology.domainStream(domain),
-        ),
-      );
-      await publisher.publish(
-        valid.map((event) => ({
-          subject: eventSubject(naming, event),
-          payload: JSON.stringify(event),
-          msgId: messageId(event),
-        })),
-      );
-    } catch (error) {
-      throw new MeridianError(
-        ErrorCode.UPSTREAM_UNAVAILABLE,
-        `NATS did not acknowledge the events (${describeError(error)}); publish them again, duplicates are dropped.`,
-      );
-    }
-  };
 
   const relay =
     options.relay === false
@@ -142,7 +114,7 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
   let closing: Promise<void> | undefined;
 
   return {
-    publish,
+    publish: (events: EventEnvelope[]) => publishToLog(pool, events),
 
     async consume(consumeOptions) {
       const resolved = resolveConsumeOptions(consumeOptions);
@@ -195,10 +167,21 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
     async tail({ types, handler }) {
       const selector = parseTypeSelector(types);
       const readers: { stop(): Promise<void> }[] = [];
+      // New means appended after now: the relay may still be sending older rows, which carry lower log
+      // positions than any row committed from here on.
+      const { rows } = await pool.query<{ head: string }>(
+        'SELECT COALESCE(max("seq"), 0)::text AS head FROM "backbone"."EventLog"',
+      );
+      const head = BigInt(rows[0]!.head);
       const deliver = (message: JsMsg) => {
         try {
-          const event = parseEnvelope(message.json());
-          if (matchesType(selector, event.type)) handler({ ...event, sequence: String(message.seq) });
+          const skipped = (error: unknown) =>
+            logger.warn({ subject: message.subject, err: describeError(error) }, 'tail skipped an entry');
+          const data: unknown = message.json();
+          for (const { event, sequence } of eventsOfMessage(data, message.seq, skipped)) {
+            if (Array.isArray(data) && BigInt(sequence) <= head) continue;
+            if (matchesType(selector, event.type)) handler({ ...event, sequence });
+          }
         } catch (error) {
           logger.warn({ subject: message.subject, err: describeError(error) }, 'tail handler failed');
         }

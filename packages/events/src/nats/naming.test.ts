@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent } from '../envelope';
 import { parseTypeSelector, selectorsByDomain } from '../event-types';
-import { defaultNaming, eventSubject, filterSubject, messageId, partitionOf, streamName } from './naming';
+import { defaultNaming, eventAddress, filterSubject, partitionOf, streamName } from './naming';
 
 const event = (type: string, partitionKey: string) =>
   createEvent({ source: '/s', type, tenantId: 't', partitionKey, data: null });
@@ -26,7 +26,10 @@ describe('NATS naming', () => {
 
   it('puts the domain, the bucket and the rest of the type in the subject', () => {
     const e = event('supply.po.approved', 'sku-1');
-    expect(eventSubject(defaultNaming, e)).toBe(`meridian.supply.${partitionOf('sku-1', 16)}.po.approved`);
+    expect(eventAddress(defaultNaming, e)).toEqual({
+      subject: `meridian.supply.${partitionOf('sku-1', 16)}.po.approved`,
+      bucket: `supply.${partitionOf('sku-1', 16)}`,
+    });
     expect(streamName(defaultNaming, 'supply')).toBe('MERIDIAN_SUPPLY');
   });
 
@@ -43,12 +46,5 @@ describe('NATS naming', () => {
     expect(
       filterSubject(defaultNaming, 'supply', domainSelector(['supply.a', 'supply.b'], 'supply'), 0),
     ).toBe('meridian.supply.0.>');
-  });
-
-  it('keys deduplication on source and id together', () => {
-    const e = event('supply.po.approved', 'k');
-    expect(messageId(e)).not.toBe(messageId({ ...e, source: '/other' }));
-    const changedData = { ...e, data: { changed: true } };
-    expect(messageId(e)).toBe(messageId(changedData));
   });
 });

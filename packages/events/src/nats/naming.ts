@@ -38,13 +38,14 @@ export function streamSubjects(naming: NatsNaming, domain: string): string[] {
   return [`${naming.subjectPrefix}.${domain}.>`];
 }
 
-export function eventSubject(
+/** An event's subject, and its partition bucket (`<domain>.<bucket>`: the unit of per-partition order). */
+export function eventAddress(
   naming: NatsNaming,
   event: Pick<EventEnvelope, 'type' | 'partitionkey'>,
-): string {
+): { subject: string; bucket: string } {
   const domain = domainOf(event.type);
-  const rest = event.type.slice(domain.length + 1);
-  return `${naming.subjectPrefix}.${domain}.${partitionOf(event.partitionkey, naming.partitions)}.${rest}`;
+  const bucket = `${domain}.${partitionOf(event.partitionkey, naming.partitions)}`;
+  return { subject: `${naming.subjectPrefix}.${bucket}.${event.type.slice(domain.length + 1)}`, bucket };
 }
 
 /**
@@ -75,9 +76,4 @@ export function replayStreamName(naming: NatsNaming): string {
 
 export function replaySubject(naming: NatsNaming, consumer: string): string {
   return `${naming.subjectPrefix}-replay.${consumer}`;
-}
-
-/** JetStream's duplicate detection key: source and id together identify a CloudEvent. */
-export function messageId(event: Pick<EventEnvelope, 'source' | 'id'>): string {
-  return JSON.stringify([event.source, event.id]);
 }

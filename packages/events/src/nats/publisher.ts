@@ -1,10 +1,13 @@
 import { createInbox, headers, type Msg, type NatsConnection } from '@nats-io/transport-node';
+import { eventsHeader } from './bundle';
 
 export interface OutgoingMessage {
   subject: string;
   payload: string;
   /** Nats-Msg-Id: JetStream drops a second message with the same id within the duplicate window. */
   msgId: string;
+  /** Events in a relayed run (the Meridian-Events header). */
+  events?: number;
 }
 
 interface PendingBatch {
@@ -63,6 +66,7 @@ export class PipelinedPublisher {
           this.batchOf.set(token, batch);
           const messageHeaders = headers();
           messageHeaders.set('Nats-Msg-Id', message.msgId);
+          if (message.events !== undefined) messageHeaders.set(eventsHeader, String(message.events));
           this.nc.publish(message.subject, message.payload, {
             reply: `${this.inbox}.${token}`,
             headers: messageHeaders,

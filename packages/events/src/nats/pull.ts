@@ -75,12 +75,14 @@ class JetStreamMessage implements PulledMessage {
  * no-wait request that returns at once with up to `batch` messages that are ready; with it, the request
  * waits up to that long for the first messages. The client library's `fetch` has no no-wait mode and keeps
  * a request open until the whole batch arrived, which is what a low-latency batch consumer cannot use.
+ * `maxBytes` ends the request early once that many bytes were delivered; the server answers a request whose
+ * first message is larger than that with a status and no message, so it must exceed the largest message.
  */
 export function pull(
   nc: NatsConnection,
   stream: string,
   durable: string,
-  request: { batch: number; expiresMs?: number },
+  request: { batch: number; expiresMs?: number; maxBytes?: number },
 ): Pull {
   const inbox = createInbox();
   const received: PulledMessage[] = [];
@@ -117,10 +119,11 @@ export function pull(
   });
   // The server always answers; this only guards against a lost connection.
   const safety = setTimeout(end, (request.expiresMs ?? 0) + 5_000);
-  const body =
-    request.expiresMs === undefined
-      ? { batch: request.batch, no_wait: true }
-      : { batch: request.batch, expires: nanos(request.expiresMs) };
+  const body = {
+    batch: request.batch,
+    ...(request.maxBytes === undefined ? {} : { max_bytes: request.maxBytes }),
+    ...(request.expiresMs === undefined ? { no_wait: true } : { expires: nanos(request.expiresMs) }),
+  };
   nc.publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`, JSON.stringify(body), { reply: inbox });
   return { messages, cancel: settle };
 }

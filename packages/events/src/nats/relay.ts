@@ -5,7 +5,8 @@ import { domainOf } from '../envelope';
 import type { NotificationListener } from '../notification-listener';
 import type { BackboneLogger } from '../port';
 import { Waker } from '../waker';
-import { eventSubject, messageId, type NatsNaming } from './naming';
+import { bundleRows } from './bundle';
+import { eventAddress, type NatsNaming } from './naming';
 import type { OutgoingMessage } from './publisher';
 
 interface RelayDeps {
@@ -24,8 +25,6 @@ interface RelayDeps {
 interface OutboxRow {
   seq: string;
   xid: string;
-  id: string;
-  source: string;
   type: string;
   partitionKey: string;
   payload: string;
@@ -35,6 +34,13 @@ interface OutboxRow {
 interface Position {
   xid: string;
   seq: string;
+}
+
+/** Whether `a` comes after `b` in (xid, seq) order. */
+function after(a: Position, b: Position): boolean {
+  const ax = BigInt(a.xid);
+  const bx = BigInt(b.xid);
+  return ax > bx || (ax === bx && BigInt(a.seq) > BigInt(b.seq));
 }
 
 /** The relay's row in backbone."RelayPosition". */
@@ -53,9 +59,11 @@ const minBlockedDelayMs = 10;
  * position (backbone."RelayPosition"), moved after each acknowledged batch — relaying writes a row a batch,
  * where stamping every event relayed cost PostgreSQL an update and an index entry per event. It pipelines:
  * batches of up to 2,000 rows go out with every acknowledgement in flight, and the next batches are read and
- * published while earlier ones wait (up to 4 in flight). The envelope is published as stored (its JSON text),
- * without parsing it. A crash between publish and position publishes those rows again, which the stream's
- * Nats-Msg-Id duplicate window absorbs; a failed batch is read and published again from the position.
+ * published while earlier ones wait (up to 4 in flight). Each message carries a run of up to 100 events of one
+ * subject and bucket (`bundleRows`), their envelopes as stored (JSON text, not parsed). A crash between
+ * publish and position publishes those rows again: the same runs are dropped by the stream's Nats-Msg-Id
+ * duplicate window, runs cut differently reach the consumers' inboxes. A failed batch is read and published
+ * again from the position.
  */
 export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<void> }> {
   const { listener, logger, naming, pollIntervalMs } = deps;
@@ -65,12 +73,19 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
   let errorDelayMs = minErrorDelayMs;
   let blockedDelayMs = minBlockedDelayMs;
 
-  const readPosition = async (): Promise<Position> => {
-    const { rows } = await lock.query<Position>(
-      'SELECT "xid"::text AS "xid", "seq"::text AS "seq" FROM "backbone"."RelayPosition" WHERE "relay" = $1',
+  /** Where relaying goes on, and the end of what was sent before (beyond it when a crash cut it short). */
+  const readPosition = async (): Promise<{ position: Position; published: Position }> => {
+    const { rows } = await lock.query<Position & { publishedXid: string; publishedSeq: string }>(
+      `SELECT "xid"::text AS "xid", "seq"::text AS "seq",
+              "publishedXid"::text AS "publishedXid", "publishedSeq"::text AS "publishedSeq"
+         FROM "backbone"."RelayPosition" WHERE "relay" = $1`,
       [RELAY_NAME],
     );
-    return rows[0] ?? { xid: '0', seq: '0' };
+    const row = rows[0] ?? { xid: '0', seq: '0', publishedXid: '0', publishedSeq: '0' };
+    return {
+      position: { xid: row.xid, seq: row.seq },
+      published: { xid: row.publishedXid, seq: row.publishedSeq },
+    };
   };
 
   const savePosition = (position: Position) =>
@@ -80,8 +95,20 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       [RELAY_NAME, position.xid, position.seq],
     );
 
-  /** Final rows after `from`, and whether committed rows wait above the horizon for an older transaction. */
-  const read = async (from: Position) => {
+  const savePublished = (published: Position) =>
+    lock.query(
+      `INSERT INTO "backbone"."RelayPosition" ("relay", "publishedXid", "publishedSeq", "updatedAt")
+       VALUES ($1, $2, $3, now())
+       ON CONFLICT ("relay") DO UPDATE
+         SET "publishedXid" = EXCLUDED."publishedXid", "publishedSeq" = EXCLUDED."publishedSeq", "updatedAt" = now()`,
+      [RELAY_NAME, published.xid, published.seq],
+    );
+
+  /**
+   * Final rows after `from` (up to `until`, when sending again what a crash left unconfirmed), and whether
+   * committed rows wait above the horizon for an older transaction.
+   */
+  const read = async (from: Position, until: Position | undefined) => {
     // The horizon as a value of its own, so the scan gets a plan for the actual bounds.
     const state = await lock.query<{ horizon: string; maxXid: string | null }>(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
@@ -91,12 +118,13 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
     const { horizon, maxXid } = state.rows[0]!;
     const { rows } = await lock.query<OutboxRow>(
       // Qualified: ORDER BY a bare name would sort by the text output columns.
-      `SELECT e."seq"::text AS "seq", e."xid"::text AS "xid", e."id", e."source", e."type", e."partitionKey",
+      `SELECT e."seq"::text AS "seq", e."xid"::text AS "xid", e."type", e."partitionKey",
               e."envelope"::text AS payload
          FROM "backbone"."EventLog" e
         WHERE (e."xid", e."seq") > ($1::bigint, $2::bigint) AND e."xid" < $3::bigint
+          ${until ? 'AND (e."xid", e."seq") <= ($5::bigint, $6::bigint)' : ''}
         ORDER BY e."xid", e."seq" LIMIT $4`,
-      [from.xid, from.seq, horizon, batchSize],
+      [from.xid, from.seq, horizon, batchSize, ...(until ? [until.xid, until.seq] : [])],
     );
     return { rows, blocked: maxXid !== null && BigInt(maxXid) >= BigInt(horizon) };
   };
@@ -104,11 +132,13 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
   const publish = async (rows: OutboxRow[]) => {
     await Promise.all([...new Set(rows.map((row) => domainOf(row.type)))].map(deps.ensureStream));
     await deps.publish(
-      rows.map((row) => ({
-        subject: eventSubject(naming, { type: row.type, partitionkey: row.partitionKey }),
-        payload: row.payload,
-        msgId: messageId(row),
-      })),
+      bundleRows(
+        rows.map((row) => ({
+          seq: row.seq,
+          payload: row.payload,
+          ...eventAddress(naming, { type: row.type, partitionkey: row.partitionKey }),
+        })),
+      ),
     );
   };
 
@@ -118,7 +148,11 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
    * again from the saved position.
    */
   const drain = async (): Promise<number> => {
-    let readFrom = await readPosition();
+    const saved = await readPosition();
+    let readFrom = saved.position;
+    // Batches are cut where they were the first time (full ones at batchSize, the last at `published`), so
+    // their messages carry the same ids.
+    let resend = after(saved.published, readFrom) ? saved.published : undefined;
     const inFlight: { done: Promise<void>; last: Position }[] = [];
     const settleOldest = async () => {
       const oldest = inFlight.shift()!;
@@ -127,16 +161,21 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
     };
     try {
       while (!stopped && lock.held) {
-        const { rows, blocked } = await read(readFrom);
+        const resending = resend !== undefined;
+        const { rows, blocked } = await read(readFrom, resend);
         const last = rows.at(-1);
         if (last) {
           readFrom = { xid: last.xid, seq: last.seq };
+          if (!resending) await savePublished(readFrom);
           const done = publish(rows);
           done.catch(() => {});
           inFlight.push({ done, last: readFrom });
         }
-        if (rows.length === batchSize && inFlight.length < maxInFlight) continue;
-        if (rows.length === batchSize) {
+        if (resend && (!last || !after(resend, readFrom))) resend = undefined;
+        // A batch cut at the resend's end is followed by newer rows at once.
+        const full = rows.length === batchSize || resending;
+        if (full && inFlight.length < maxInFlight) continue;
+        if (full) {
           await settleOldest();
           continue;
         }

@@ -3,13 +3,13 @@ import pg from 'pg';
 import type { Registry } from 'prom-client';
 import { createAudit } from '../audit';
 import { resolveBatchConsumeOptions, resolveConsumeOptions } from '../consume-options';
-import { DeadLetterStore, describeError, inTransaction } from '../dead-letter-store';
+import { DeadLetterStore, describeError } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
 import { domainsOf, matchesType, notificationConcerns, parseTypeSelector } from '../event-types';
 import { LocalConsumers } from '../local-consumers';
 import { createBackboneMetrics } from '../metrics';
 import { NotificationListener } from '../notification-listener';
-import { appendStatements, backboneChannel, parseBackboneNotification } from '../outbox';
+import { backboneChannel, parseBackboneNotification, publishToLog } from '../outbox';
 import {
   type BackboneLogger,
   consoleLogger,
@@ -110,17 +110,7 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
   listener.onNotify(fanOut);
 
   return {
-    async publish(events: EventEnvelope[]) {
-      const statements = appendStatements(events);
-      if (statements.length === 0) return;
-      if (statements.length === 1) {
-        await pool.query(statements[0]!.sql, statements[0]!.values);
-        return;
-      }
-      await inTransaction(pool, async (client) => {
-        for (const statement of statements) await client.query(statement.sql, statement.values);
-      });
-    },
+    publish: (events: EventEnvelope[]) => publishToLog(pool, events),
 
     async consume(consumeOptions) {
       const resolved = resolveConsumeOptions(consumeOptions);
