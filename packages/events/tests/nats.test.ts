@@ -95,6 +95,70 @@ describe.skipIf(!natsUrl)('nats backbone', () => {
     }
   });
 
+  it('sends again what a crash left unconfirmed in the same messages, which the stream drops', async () => {
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+    const backbones: Awaited<ReturnType<typeof createNatsBackbone>>[] = [];
+    try {
+      const type = `resend${randomBytes(3).toString('hex')}.moved`;
+      const events = Array.from({ length: 1_000 }, (_, n) =>
+        createEvent({ source: '/tests/resend', type, tenantId: 't', partitionKey: `p${n % 7}`, data: { n } }),
+      );
+      const append = async (batch: EventEnvelope[]) => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await appendToOutbox(sqlExecutor(client), batch);
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+      };
+      const relayed = () =>
+        vi.waitFor(async () => expect((await relayBacklog(pool)).waiting).toBe(0), { timeout: 10_000 });
+      const position = async () =>
+        (
+          await pool.query<{ xid: string; seq: string }>(
+            `SELECT "xid"::text AS "xid", "seq"::text AS "seq" FROM "backbone"."RelayPosition" WHERE "relay" = 'nats'`,
+          )
+        ).rows[0] ?? { xid: '0', seq: '0' };
+
+      backbones.push(await createNatsBackbone(natsOptions()));
+      await relayed();
+      const before = await position();
+      await append(events.slice(0, 500));
+      await relayed();
+      await backbones[0]!.close();
+      // The crash: the batch reached JetStream, the position did not move. More rows came meanwhile, so
+      // reading on from the position alone would cut other runs, with other message ids.
+      await pool.query(
+        `UPDATE "backbone"."RelayPosition" SET "xid" = $1, "seq" = $2 WHERE "relay" = 'nats'`,
+        [before.xid, before.seq],
+      );
+      await append(events.slice(500));
+
+      const second = await createNatsBackbone(natsOptions());
+      backbones.push(second);
+      const received: EventEnvelope[] = [];
+      await second.consumeBatches({
+        consumer: `resend_${randomBytes(3).toString('hex')}`,
+        types: [type],
+        handleBatch: async (batch) => {
+          received.push(...batch);
+        },
+      });
+      await vi.waitFor(() => expect(received.length).toBeGreaterThanOrEqual(events.length), {
+        timeout: 10_000,
+        interval: 50,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received).toHaveLength(events.length);
+      expect(new Set(received.map((event) => event.id)).size).toBe(events.length);
+    } finally {
+      await Promise.all(backbones.map((backbone) => backbone.close()));
+      await pool.end();
+    }
+  });
+
   afterAll(async () => {
     const nc = await connect({ servers: natsUrl! });
     const jsm = await jetstreamManager(nc);
