@@ -4,6 +4,7 @@ import { graphql } from './generated';
 export type {
   ConsumerLagFragment as ConsumerLag,
   DeadLetterEntryFragment as DeadLetterEntry,
+  EventRetentionSettingFragment as EventRetentionSetting,
   IngestValidationMode,
   IssueFragment as Issue,
   QuarantineEntryFragment as QuarantineEntry,
@@ -75,10 +76,23 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment EventRetentionSetting on EventRetention {
+    days
+    isDefault
+    minDays
+    maxDays
+    updatedAt
+  }
+`);
+
 export const IngestionDashboardQuery = graphql(`
   query IngestionDashboard($minutes: Int!) {
     ingestionStatus {
       validationMode
+      eventRetention {
+        ...EventRetentionSetting
+      }
       throughput(minutes: $minutes) {
         ...ThroughputMinute
       }
@@ -118,6 +132,14 @@ export const QuarantineRecordQuery = graphql(`
 export const SetIngestValidationModeMutation = graphql(`
   mutation SetIngestValidationMode($mode: IngestValidationMode!) {
     setIngestValidationMode(mode: $mode)
+  }
+`);
+
+export const SetEventRetentionMutation = graphql(`
+  mutation SetEventRetention($days: Int!) {
+    setEventRetention(days: $days) {
+      ...EventRetentionSetting
+    }
   }
 `);
 

@@ -18,6 +18,7 @@ export {
   sqlExecutor,
 } from './outbox';
 export * from './port';
+export { defaultLogRetentionDays, maxLogRetentionDays, minLogRetentionDays } from './retention';
 export * from './retry';
 export type { NatsBackboneOptions, PostgresBackboneOptions };
 export { createNatsBackbone, createPostgresBackbone, relayBacklog };

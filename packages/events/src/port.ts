@@ -90,6 +90,35 @@ export interface BackboneAudit {
   trail(options: { tenantId: string; correlationId: string; limit?: number }): Promise<AuditTrailEntry[]>;
 }
 
+export interface LogRetentionSetting {
+  days: number;
+  /** True while the tenant's admins never chose (the platform default applies). */
+  isDefault: boolean;
+  updatedAt: Date | null;
+  /** The user who set it. */
+  updatedBy: string | null;
+}
+
+export interface PruneResult {
+  /** EventLog rows deleted. */
+  events: number;
+  /** Inbox rows (the per-consumer processing audit) deleted. */
+  inboxRows: number;
+}
+
+/**
+ * How long each tenant's events stay in the log, with their processing audit, and the pruning that keeps to
+ * it. Pruning never takes an event a live consumer or the NATS relay has not passed, pending work, or a dead
+ * letter not replayed yet.
+ */
+export interface BackboneRetention {
+  get(tenantId: string): Promise<LogRetentionSetting>;
+  /** Whole days from 7 to 3650; anything else is refused with BAD_USER_INPUT (field `days`). */
+  set(tenantId: string, days: number, updatedBy: string | null): Promise<LogRetentionSetting>;
+  /** Deletes what is past retention; idempotent, safe to run from several instances at once. */
+  prune(now?: Date): Promise<PruneResult>;
+}
+
 export interface ConsumerStats {
   consumer: string;
   /** Events of the consumer's types appended but not yet handled (see each adapter for how it is counted). */
@@ -121,6 +150,7 @@ export interface EventBackbone {
   tail(options: TailOptions): Promise<Subscription>;
   deadLetters: DeadLetters;
   audit: BackboneAudit;
+  retention: BackboneRetention;
   /** Lag, retries and dead letters per durable consumer. */
   stats(): Promise<BackboneStats>;
   close(): Promise<void>;

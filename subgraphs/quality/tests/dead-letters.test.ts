@@ -183,3 +183,47 @@ describe('eventTrail', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correlationId' });
   });
 });
+
+describe('event log retention', () => {
+  const RETENTION =
+    'query { ingestionStatus { eventRetention { days isDefault minDays maxDays updatedAt } } }';
+  const SET = 'mutation($d: Int!) { setEventRetention(days: $d) { days isDefault updatedAt } }';
+
+  it('is the platform default until an admin of the tenant sets it, within bounds', async () => {
+    const tenantId = randomUUID();
+    const before = await subgraph.request<Data>(RETENTION, { as: testUser(tenantId, ['planner']) });
+    expect(before.data.ingestionStatus.eventRetention).toEqual({
+      days: 30,
+      isDefault: true,
+      minDays: 7,
+      maxDays: 3650,
+      updatedAt: null,
+    });
+
+    const refused = await subgraph.request(SET, {
+      as: testUser(tenantId, ['analyst']),
+      variables: { d: 90 },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const outOfBounds = await subgraph.request(SET, {
+      as: testUser(tenantId, ['admin']),
+      variables: { d: 3 },
+    });
+    expect(outOfBounds.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'days' });
+
+    const set = await subgraph.request<Data>(SET, {
+      as: testUser(tenantId, ['admin']),
+      variables: { d: 365 },
+    });
+    expect(set.data.setEventRetention).toMatchObject({
+      days: 365,
+      isDefault: false,
+      updatedAt: expect.any(String),
+    });
+    const after = await subgraph.request<Data>(RETENTION, { as: testUser(tenantId, ['planner']) });
+    expect(after.data.ingestionStatus.eventRetention).toMatchObject({ days: 365, isDefault: false });
+    // Another tenant keeps its own.
+    const other = await subgraph.request<Data>(RETENTION, { as: testUser(randomUUID(), ['planner']) });
+    expect(other.data.ingestionStatus.eventRetention).toMatchObject({ days: 30, isDefault: true });
+  });
+});

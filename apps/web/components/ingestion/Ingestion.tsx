@@ -12,6 +12,7 @@ import { PageHead } from '../shell/PageHead';
 import { FailureState, LoadingState } from '../states/States';
 import { ConsumerLagTable } from './ConsumerLagTable';
 import { DeadLettersPanel } from './DeadLettersPanel';
+import { EventRetentionPanel } from './EventRetentionPanel';
 import { QuarantinePanel } from './QuarantinePanel';
 import { RejectReasons } from './RejectReasons';
 import { ThroughputChart } from './ThroughputChart';
@@ -149,6 +150,7 @@ export function Ingestion() {
                 </header>
                 <ConsumerLagTable consumers={status.consumers} />
               </section>
+              <EventRetentionPanel retention={status.eventRetention} canChange={isAdmin} />
             </div>
           </div>
         </>

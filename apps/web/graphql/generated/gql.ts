@@ -19,10 +19,12 @@ type Documents = {
     "\n  fragment QuarantineEntry on QuarantinedRecord {\n    id\n    channel\n    transactionId\n    correlationId\n    sourceSystem\n    recordJson\n    reasons {\n      ...Issue\n    }\n    status\n    quarantinedAt\n    resolvedAt\n    replayedTransactionId\n  }\n": typeof types.QuarantineEntryFragmentDoc,
     "\n  fragment ConsumerLag on ConsumerLag {\n    consumer\n    lag\n    pendingRetries\n    deadLetters\n  }\n": typeof types.ConsumerLagFragmentDoc,
     "\n  fragment DeadLetterEntry on DeadLetter {\n    id\n    consumer\n    eventId\n    eventType\n    correlationId\n    attempts\n    errorCode\n    lastError\n    deadAt\n    replayedAt\n  }\n": typeof types.DeadLetterEntryFragmentDoc,
-    "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n": typeof types.IngestionDashboardDocument,
+    "\n  fragment EventRetentionSetting on EventRetention {\n    days\n    isDefault\n    minDays\n    maxDays\n    updatedAt\n  }\n": typeof types.EventRetentionSettingFragmentDoc,
+    "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      eventRetention {\n        ...EventRetentionSetting\n      }\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n": typeof types.IngestionDashboardDocument,
     "\n  query QuarantineList($status: [QuarantineStatus!], $first: Int!) {\n    quarantinedRecords(status: $status, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...QuarantineEntry\n        }\n      }\n    }\n  }\n": typeof types.QuarantineListDocument,
     "\n  query QuarantineRecord($id: ID!) {\n    quarantinedRecord(id: $id) {\n      ...QuarantineEntry\n    }\n  }\n": typeof types.QuarantineRecordDocument,
     "\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n": typeof types.SetIngestValidationModeDocument,
+    "\n  mutation SetEventRetention($days: Int!) {\n    setEventRetention(days: $days) {\n      ...EventRetentionSetting\n    }\n  }\n": typeof types.SetEventRetentionDocument,
     "\n  mutation CorrectQuarantinedRecord($id: ID!, $recordJson: String!) {\n    correctQuarantinedRecord(id: $id, recordJson: $recordJson) {\n      record {\n        ...QuarantineEntry\n      }\n      issues {\n        ...Issue\n      }\n      warnings {\n        ...Issue\n      }\n    }\n  }\n": typeof types.CorrectQuarantinedRecordDocument,
     "\n  mutation DiscardQuarantinedRecord($id: ID!, $reason: String!) {\n    discardQuarantinedRecord(id: $id, reason: $reason) {\n      ...QuarantineEntry\n    }\n  }\n": typeof types.DiscardQuarantinedRecordDocument,
     "\n  query DeadLetters($first: Int!) {\n    deadLetters(first: $first) {\n      ...DeadLetterEntry\n    }\n  }\n": typeof types.DeadLettersDocument,
@@ -98,10 +100,12 @@ const documents: Documents = {
     "\n  fragment QuarantineEntry on QuarantinedRecord {\n    id\n    channel\n    transactionId\n    correlationId\n    sourceSystem\n    recordJson\n    reasons {\n      ...Issue\n    }\n    status\n    quarantinedAt\n    resolvedAt\n    replayedTransactionId\n  }\n": types.QuarantineEntryFragmentDoc,
     "\n  fragment ConsumerLag on ConsumerLag {\n    consumer\n    lag\n    pendingRetries\n    deadLetters\n  }\n": types.ConsumerLagFragmentDoc,
     "\n  fragment DeadLetterEntry on DeadLetter {\n    id\n    consumer\n    eventId\n    eventType\n    correlationId\n    attempts\n    errorCode\n    lastError\n    deadAt\n    replayedAt\n  }\n": types.DeadLetterEntryFragmentDoc,
-    "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n": types.IngestionDashboardDocument,
+    "\n  fragment EventRetentionSetting on EventRetention {\n    days\n    isDefault\n    minDays\n    maxDays\n    updatedAt\n  }\n": types.EventRetentionSettingFragmentDoc,
+    "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      eventRetention {\n        ...EventRetentionSetting\n      }\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n": types.IngestionDashboardDocument,
     "\n  query QuarantineList($status: [QuarantineStatus!], $first: Int!) {\n    quarantinedRecords(status: $status, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...QuarantineEntry\n        }\n      }\n    }\n  }\n": types.QuarantineListDocument,
     "\n  query QuarantineRecord($id: ID!) {\n    quarantinedRecord(id: $id) {\n      ...QuarantineEntry\n    }\n  }\n": types.QuarantineRecordDocument,
     "\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n": types.SetIngestValidationModeDocument,
+    "\n  mutation SetEventRetention($days: Int!) {\n    setEventRetention(days: $days) {\n      ...EventRetentionSetting\n    }\n  }\n": types.SetEventRetentionDocument,
     "\n  mutation CorrectQuarantinedRecord($id: ID!, $recordJson: String!) {\n    correctQuarantinedRecord(id: $id, recordJson: $recordJson) {\n      record {\n        ...QuarantineEntry\n      }\n      issues {\n        ...Issue\n      }\n      warnings {\n        ...Issue\n      }\n    }\n  }\n": types.CorrectQuarantinedRecordDocument,
     "\n  mutation DiscardQuarantinedRecord($id: ID!, $reason: String!) {\n    discardQuarantinedRecord(id: $id, reason: $reason) {\n      ...QuarantineEntry\n    }\n  }\n": types.DiscardQuarantinedRecordDocument,
     "\n  query DeadLetters($first: Int!) {\n    deadLetters(first: $first) {\n      ...DeadLetterEntry\n    }\n  }\n": types.DeadLettersDocument,
@@ -209,7 +213,11 @@ export function graphql(source: "\n  fragment DeadLetterEntry on DeadLetter {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n"): (typeof documents)["\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment EventRetentionSetting on EventRetention {\n    days\n    isDefault\n    minDays\n    maxDays\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment EventRetentionSetting on EventRetention {\n    days\n    isDefault\n    minDays\n    maxDays\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      eventRetention {\n        ...EventRetentionSetting\n      }\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n"): (typeof documents)["\n  query IngestionDashboard($minutes: Int!) {\n    ingestionStatus {\n      validationMode\n      eventRetention {\n        ...EventRetentionSetting\n      }\n      throughput(minutes: $minutes) {\n        ...ThroughputMinute\n      }\n      rejectsByReason {\n        code\n        field\n        count\n      }\n      consumers {\n        ...ConsumerLag\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -222,6 +230,10 @@ export function graphql(source: "\n  query QuarantineRecord($id: ID!) {\n    qua
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n"): (typeof documents)["\n  mutation SetIngestValidationMode($mode: IngestValidationMode!) {\n    setIngestValidationMode(mode: $mode)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetEventRetention($days: Int!) {\n    setEventRetention(days: $days) {\n      ...EventRetentionSetting\n    }\n  }\n"): (typeof documents)["\n  mutation SetEventRetention($days: Int!) {\n    setEventRetention(days: $days) {\n      ...EventRetentionSetting\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

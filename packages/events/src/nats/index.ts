@@ -13,6 +13,7 @@ import { createBackboneMetrics } from '../metrics';
 import { NotificationListener } from '../notification-listener';
 import { backboneChannel, publishToLog } from '../outbox';
 import { type BackboneLogger, consoleLogger, type EventBackbone, type Subscription } from '../port';
+import { createRetention } from '../retention';
 import { type RetryOptions, resolveRetry } from '../retry';
 import { startNatsBatchConsumer } from './batch-consumer';
 import { eventsOfMessage } from './bundle';
@@ -225,6 +226,8 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
     },
 
     audit: createAudit(pool),
+
+    retention: createRetention(pool),
 
     stats: () => natsStats(jsm, naming, pool, localConsumers),
 

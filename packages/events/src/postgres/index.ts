@@ -17,6 +17,7 @@ import {
   type Subscription,
   type TailOptions,
 } from '../port';
+import { createRetention } from '../retention';
 import { type RetryOptions, resolveRetry } from '../retry';
 import { startPostgresBatchConsumer } from './batch-consumer';
 import { type PostgresConsumerSettings, startPostgresConsumer } from './consumer';
@@ -186,6 +187,8 @@ export function createPostgresBackbone(options: PostgresBackboneOptions): EventB
     },
 
     audit: createAudit(pool),
+
+    retention: createRetention(pool),
 
     stats: () => postgresStats(pool, localConsumers),
 

@@ -5,6 +5,7 @@ import type { QuarantineStatus, ValidationMode } from '@meridian/ingestion';
 import { decodeCursor, pageSize, type SubgraphContext, toConnection } from '@meridian/subgraph-runtime';
 import type { GraphQLFieldResolver } from 'graphql';
 import * as deadLetters from '../services/dead-letters';
+import * as eventRetention from '../services/event-retention';
 import * as ingestion from '../services/ingestion';
 import * as store from '../store/ingestion';
 
@@ -56,6 +57,8 @@ export const ingestionMutation: RootFields = {
   ) => ingestion.submitTransactions(ctx, recordsJson, idempotencyKey),
   replayDeadLetter: (_, { id }: { id: string }, ctx: SubgraphContext) =>
     deadLetters.replayDeadLetter(ctx, id),
+  setEventRetention: (_, { days }: { days: number }, ctx: SubgraphContext) =>
+    eventRetention.setEventRetention(ctx, days),
 };
 
 export const ingestionTypes: Resolvers = {
@@ -69,6 +72,8 @@ export const ingestionTypes: Resolvers = {
       ingestion.rejectsByReason(prisma, status.tenantId),
     consumers: (status: IngestionStatusParent, _, { backbone }: SubgraphContext) =>
       deadLetters.consumersFor(backbone, status.tenantId),
+    eventRetention: (status: IngestionStatusParent, _, { backbone }: SubgraphContext) =>
+      eventRetention.eventRetention(backbone, status.tenantId),
   },
   QuarantinedRecord: {
     recordJson: (record: QuarantinedRecord) => JSON.stringify(record.record),
