@@ -39,6 +39,12 @@ const pruneEventsSql = `
     SELECT e."seq" FROM "backbone"."EventLog" e
       LEFT JOIN "backbone"."LogRetention" r ON r."tenantId" = e."tenantId"
      WHERE e."createdAt" < $1::timestamptz - make_interval(days => COALESCE(r."days", $2))
+       -- Only up to the first row younger than the shortest retention: the scan never walks the kept log.
+       AND e."seq" < COALESCE((
+         SELECT y."seq" FROM "backbone"."EventLog" y
+          WHERE y."createdAt" >= $1::timestamptz - make_interval(days => LEAST($2,
+                  (SELECT min("days") FROM "backbone"."LogRetention")))
+          ORDER BY y."seq" LIMIT 1), 9223372036854775807)
        AND NOT EXISTS (SELECT 1 FROM "bound" b WHERE (e."xid", e."seq") > (b."xid", b."seq"))
        AND NOT EXISTS (SELECT 1 FROM "backbone"."Delivery" d WHERE d."eventSeq" = e."seq")
        AND NOT EXISTS (
