@@ -27,7 +27,8 @@ export function checkLogRetentionDays(days: number): void {
 
 // An event may go once it is older than its tenant's retention, every live position (a consumer's offset,
 // the NATS relay's) has passed it, and nothing still points at it: pending work (Delivery) or a dead letter
-// not replayed yet (replaying it re-reads the row).
+// not replayed yet (replaying it re-reads the row). The log is in append order, so the scan ends at the
+// first row younger than the shortest retention (one appended out of order waits for a later run).
 const pruneEventsSql = `
   WITH "bound" AS (
     SELECT "xid", "seq" FROM (

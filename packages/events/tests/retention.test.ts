@@ -62,16 +62,17 @@ describe('event log retention', () => {
   it('keeps each tenant to its own days, and never takes what a consumer, the relay or a dead letter still needs', async () => {
     const retention = createRetention(pool);
     await retention.set('tenant-b', 90, 'admin-b');
+    // In log order, oldest first, as appends come.
     const events = await append({
-      expired: { tenant: 'tenant-a', age: 40 },
-      recent: { tenant: 'tenant-a', age: 10 },
-      keptLonger: { tenant: 'tenant-b', age: 40 },
       expiredLonger: { tenant: 'tenant-b', age: 100 },
+      expired: { tenant: 'tenant-a', age: 40 },
+      keptLonger: { tenant: 'tenant-b', age: 40 },
       pending: { tenant: 'tenant-a', age: 40 },
       deadLetter: { tenant: 'tenant-a', age: 40 },
       replayedLetter: { tenant: 'tenant-a', age: 40 },
-      beforeLiveOffset: { tenant: 'tenant-a', age: 40 },
-      afterLiveOffset: { tenant: 'tenant-a', age: 40 },
+      beforeLiveOffset: { tenant: 'tenant-a', age: 39 },
+      afterLiveOffset: { tenant: 'tenant-a', age: 39 },
+      recent: { tenant: 'tenant-a', age: 10 },
     });
     await pool.query(
       `INSERT INTO "backbone"."Delivery" ("consumer", "eventSeq", "eventXid", "partitionKey") VALUES ('c', $1, $2, 'pending')`,
@@ -96,7 +97,7 @@ describe('event log retention', () => {
     );
 
     expect(await retention.prune(now)).toMatchObject({ events: 4 });
-    expect(await remaining()).toEqual(['recent', 'keptLonger', 'pending', 'deadLetter', 'afterLiveOffset']);
+    expect(await remaining()).toEqual(['keptLonger', 'pending', 'deadLetter', 'afterLiveOffset', 'recent']);
     expect(await retention.prune(now)).toEqual({ events: 0, inboxRows: 0 });
 
     // Once the consumer moves on, the rest of what expired goes.
