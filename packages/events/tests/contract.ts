@@ -289,6 +289,15 @@ export function backboneContract(harness: () => BackboneHarness): void {
         received.push(event.id);
       },
     });
+    // A consumer of exact types reads only its own rows, and moves its offset to the horizon when it has them.
+    const receivedExact: string[] = [];
+    await backbone.consume({
+      consumer: s.consumer('outbox_exact'),
+      types: [s.type('written')],
+      handler: async (event) => {
+        receivedExact.push(event.id);
+      },
+    });
     const rolledBack = s.event('written', 'k', { n: 0 });
     const lateCommit = s.event('written', 'k', { n: 1 });
     const early = s.event('written', 'k', { n: 2 });
@@ -309,9 +318,10 @@ export function backboneContract(harness: () => BackboneHarness): void {
       client.release();
     }
 
-    await waitFor(() => received.length >= 2);
+    await waitFor(() => received.length >= 2 && receivedExact.length >= 2);
     await sleep(300);
     expect(received.sort()).toEqual([lateCommit.id, early.id].sort());
+    expect(receivedExact.sort()).toEqual([lateCommit.id, early.id].sort());
   });
 
   it('shares work between competing instances of one consumer, each effect applied once', async () => {

@@ -153,6 +153,48 @@ describe('the append', () => {
   });
 });
 
+describe('a consumer of exact types', () => {
+  it("finds its own events past other domains' rows without dispatching those, and waits at the horizon", async () => {
+    const databaseUrl = testDatabaseUrl();
+    const backbone = createPostgresBackbone({ databaseUrl, logger: quietLogger });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    try {
+      const suffix = randomBytes(4).toString('hex');
+      const event = (type: string) =>
+        createEvent({ source: `/tests/${suffix}`, type, tenantId: 't', partitionKey: 'k', data: {} });
+      const consumer = `exact_${suffix}`;
+      const handled: string[] = [];
+      await backbone.consume({
+        consumer,
+        types: [`own${suffix}.happened`],
+        handler: async (received) => {
+          handled.push(received.id);
+        },
+      });
+      // Four rounds' worth of another domain's rows, then one of its own.
+      await backbone.publish(Array.from({ length: 2_000 }, () => event(`other${suffix}.happened`)));
+      const own = event(`own${suffix}.happened`);
+      await backbone.publish([own]);
+
+      await vi.waitFor(() => expect(handled).toEqual([own.id]), { timeout: 5_000, interval: 20 });
+      const { rows } = await pool.query<{ xid: string; seq: string; ownXid: string; queued: number }>(
+        `SELECT o."xid"::text, o."seq"::text, e."xid"::text AS "ownXid",
+                (SELECT count(*) FROM "backbone"."Delivery" d WHERE d."consumer" = o."consumer")::int AS queued
+           FROM "backbone"."ConsumerOffset" o, "backbone"."EventLog" e
+          WHERE o."consumer" = $1 AND e."id" = $2`,
+        [consumer, own.id],
+      );
+      // Past its own event, at the last position of the transactions that have all ended.
+      expect(BigInt(rows[0]!.xid)).toBeGreaterThanOrEqual(BigInt(rows[0]!.ownXid));
+      expect(rows[0]!.seq).toBe('9223372036854775807');
+      expect(rows[0]!.queued).toBe(0);
+    } finally {
+      await backbone.close();
+      await pool.end();
+    }
+  });
+});
+
 describe('inbox claims in a Prisma transaction', () => {
   it('claims a batch once, returns only new events, and records latency, retries and outcomes', async () => {
     const prisma = createTestPrismaClient();

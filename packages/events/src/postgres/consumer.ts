@@ -63,6 +63,10 @@ export async function startPostgresConsumer(
   let blockedDelayMs = minBlockedDelayMs;
   let errorDelayMs = minBlockedDelayMs;
 
+  // With exact types only, the index on (type, xid, seq) finds the consumer's own rows after its offset;
+  // a prefix needs the log read in order and its rows picked out.
+  const exactTypesOnly = selector.prefixes.length === 0;
+
   await listener.start();
   await pool.query(
     `INSERT INTO "backbone"."ConsumerOffset" ("consumer", "updatedAt") VALUES ($1, now()) ON CONFLICT DO NOTHING`,
@@ -90,11 +94,7 @@ export async function startPostgresConsumer(
       const room = Math.min(settings.batchSize, settings.maxBacklog - pending);
       if (room <= 0) return { full: false, blocked: false };
       const batch = await client.query<{ scanned: number; lastXid: string | null; lastSeq: string | null }>(
-        `WITH batch AS (
-           SELECT "seq", "xid", "type", "partitionKey" FROM "backbone"."EventLog"
-           WHERE ("xid", "seq") > ($2::bigint, $3::bigint) AND "xid" < $4::bigint
-           ORDER BY "xid", "seq" LIMIT $5
-         ), dispatched AS (
+        `WITH batch AS (${exactTypesOnly ? ownRowsAfter : rowsAfter}), dispatched AS (
            INSERT INTO "backbone"."Delivery" ("consumer", "eventSeq", "eventXid", "partitionKey")
            SELECT $1, "seq", "xid", "partitionKey" FROM batch
            WHERE "type" = ANY($6::text[]) OR EXISTS (SELECT 1 FROM unnest($7::text[]) AS p WHERE starts_with("type", p))
@@ -106,10 +106,18 @@ export async function startPostgresConsumer(
         [consumer, position.xid, position.seq, horizon, room, selector.exact, selector.prefixes],
       );
       const { scanned, lastXid, lastSeq } = batch.rows[0]!;
-      if (lastXid !== null && lastSeq !== null) {
+      const last = lastXid !== null && lastSeq !== null ? { xid: lastXid, seq: lastSeq } : null;
+      // Reading only its own types, a consumer that found less than a full batch has every final row of
+      // them: the offset moves to the horizon, past the other domains' rows, without reading them.
+      const atHorizon = { xid: String(BigInt(horizon) - 1n), seq: lastSeqOfXid };
+      const next =
+        exactTypesOnly && scanned < room && isAfter(atHorizon, { xid: position.xid, seq: position.seq })
+          ? atHorizon
+          : last;
+      if (next) {
         await client.query(
           `UPDATE "backbone"."ConsumerOffset" SET "xid" = $2, "seq" = $3, "updatedAt" = now() WHERE "consumer" = $1`,
-          [consumer, lastXid, lastSeq],
+          [consumer, next.xid, next.seq],
         );
       }
       if (scanned === room) return { full: true, blocked: false };
@@ -295,5 +303,29 @@ export async function startPostgresConsumer(
   };
 }
 
+/** Rows after the offset (in (xid, seq) order, below the horizon), whatever their type. */
+const rowsAfter = `
+  SELECT "seq", "xid", "type", "partitionKey" FROM "backbone"."EventLog"
+   WHERE ("xid", "seq") > ($2::bigint, $3::bigint) AND "xid" < $4::bigint
+   ORDER BY "xid", "seq" LIMIT $5`;
+
+/** The same, of the consumer's exact types only: the first rows of each type, merged. */
+const ownRowsAfter = `
+  SELECT e."seq", e."xid", e."type", e."partitionKey"
+    FROM unnest($6::text[]) AS t("type")
+   CROSS JOIN LATERAL (
+     SELECT "seq", "xid", "type", "partitionKey" FROM "backbone"."EventLog"
+      WHERE "type" = t."type" AND ("xid", "seq") > ($2::bigint, $3::bigint) AND "xid" < $4::bigint
+      ORDER BY "xid", "seq" LIMIT $5) AS e
+   ORDER BY e."xid", e."seq" LIMIT $5`;
+
+// Every row of a transaction below the horizon is final: an offset at (horizon - 1, this) has passed them.
+const lastSeqOfXid = '9223372036854775807';
+
+function isAfter(a: { xid: string; seq: string }, b: { xid: string; seq: string }): boolean {
+  const ax = BigInt(a.xid);
+  const bx = BigInt(b.xid);
+  return ax > bx || (ax === bx && BigInt(a.seq) > BigInt(b.seq));
+}
 const minBlockedDelayMs = 10;
 const maxErrorDelayMs = 5_000;

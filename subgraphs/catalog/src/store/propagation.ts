@@ -23,7 +23,7 @@ export interface PendingCount {
 const recentEvents = `WITH RECURSIVE recent AS (
     SELECT "seq", "id", "type" FROM "backbone"."EventLog"
      WHERE "type" = ANY($2::text[]) AND "tenantId" = $1
-     ORDER BY "seq" DESC LIMIT $3),
+     ORDER BY "xid" DESC, "seq" DESC LIMIT $3),
   inbox_consumers AS (
     (SELECT "consumer" FROM "backbone"."Inbox" ORDER BY "consumer" LIMIT 1)
     UNION ALL
