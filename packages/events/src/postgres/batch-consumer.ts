@@ -41,6 +41,13 @@ const minBlockedDelayMs = 10;
 const maxErrorDelayMs = 5_000;
 const nothingMore = async () => {};
 
+/** Whether `a` comes after `b` in the consumers' (xid, seq) order. */
+function isAfter(a: Position, b: Position): boolean {
+  const ax = BigInt(a.xid);
+  const bx = BigInt(b.xid);
+  return ax > bx || (ax === bx && BigInt(a.seq) > BigInt(b.seq));
+}
+
 /**
  * A batch consumer over backbone."EventLog". One instance at a time holds the consumer's lock (ConsumerLock);
  * it reads the rows after the consumer's offset in (xid, seq) order and below pg_snapshot_xmin (the gap-free
@@ -99,27 +106,55 @@ export async function startPostgresBatchConsumer(
     },
   });
 
-  /** Events `deadLetters.replay` handed back to this consumer. */
+  /** Records a dead letter for an event that kept killing (or stopping) its holder; it is not run again. */
+  const giveUp = (event: LoggedEvent, starts: number) =>
+    deps.deadLetters.record({
+      consumer,
+      event: event.envelope,
+      eventSeq: event.seq,
+      attempts: starts,
+      lastError: `its batch was started ${starts} times without ending: the consumer crashed, hung or stopped while applying it`,
+      errorCode: 'INTERNAL',
+    });
+
+  /**
+   * Events `deadLetters.replay` handed back to this consumer. Each start counts in Delivery.attempts: once a
+   * drain did not end, they are applied one at a time, and one started more often than the policy allows
+   * is dead-lettered again without being run.
+   */
   const drainReplayed = async (): Promise<boolean> => {
-    const { rows } = await lock.query<LoggedEvent>(
-      `SELECT d."eventSeq" AS seq, e."envelope" FROM "backbone"."Delivery" d
-       JOIN "backbone"."EventLog" e ON e."seq" = d."eventSeq"
-       WHERE d."consumer" = $1 AND d."nextAttemptAt" <= now()
-       ORDER BY d."eventXid", d."eventSeq" LIMIT $2`,
+    const { rows } = await lock.query<LoggedEvent & Position & { attempts: number }>(
+      `WITH due AS (
+         SELECT d."eventSeq" FROM "backbone"."Delivery" d
+          WHERE d."consumer" = $1 AND d."nextAttemptAt" <= now()
+          ORDER BY d."eventXid", d."eventSeq" LIMIT $2
+       )
+       UPDATE "backbone"."Delivery" d SET "attempts" = d."attempts" + 1
+         FROM due, "backbone"."EventLog" e
+        WHERE d."consumer" = $1 AND d."eventSeq" = due."eventSeq" AND e."seq" = d."eventSeq"
+       RETURNING d."eventSeq"::text AS seq, d."eventXid"::text AS xid, e."envelope", d."attempts"`,
       [consumer, maxBatchSize],
     );
     if (rows.length === 0) return false;
+    rows.sort((a, b) => (isAfter(a, b) ? 1 : -1));
     const forget = async (seqs: string[]) => {
       await lock.query(
         'DELETE FROM "backbone"."Delivery" WHERE "consumer" = $1 AND "eventSeq" = ANY($2::bigint[])',
         [consumer, seqs],
       );
     };
-    await runBatch(
-      runDeps((row) => forget([row.seq])),
-      rows,
-    );
-    await forget(rows.map((row) => row.seq));
+    const unfinished = rows.some((row) => row.attempts > 1);
+    const batch = unfinished ? rows.slice(0, 1) : rows;
+    if (unfinished && batch[0]!.attempts > retry.policy.maxAttempts) {
+      await giveUp(batch[0]!, batch[0]!.attempts - 1);
+      metrics.deadLettered(consumer);
+    } else {
+      await runBatch(
+        runDeps((row) => forget([row.seq])),
+        batch,
+      );
+    }
+    await forget(batch.map((row) => row.seq));
     return true;
   };
 
@@ -166,12 +201,43 @@ export async function startPostgresBatchConsumer(
     };
   };
 
+  // Moving the offset ends the count of starts there, and the suspect range once it is passed.
   const commitPosition = async (next: Position) => {
     await lock.query(
-      `UPDATE "backbone"."ConsumerOffset" SET "xid" = $2, "seq" = $3, "updatedAt" = now() WHERE "consumer" = $1`,
+      `UPDATE "backbone"."ConsumerOffset"
+          SET "xid" = $2, "seq" = $3, "batchStarts" = 0, "updatedAt" = now(),
+              "suspectXid" = CASE WHEN ($2::bigint, $3::bigint) >= ("suspectXid", "suspectSeq") THEN NULL ELSE "suspectXid" END,
+              "suspectSeq" = CASE WHEN ($2::bigint, $3::bigint) >= ("suspectXid", "suspectSeq") THEN NULL ELSE "suspectSeq" END
+        WHERE "consumer" = $1`,
       [consumer, next.xid, next.seq],
     );
     position = next;
+  };
+
+  /**
+   * Counts a start of a batch at the offset. A batch started more often than the retry policy allows
+   * without ending killed (or stopped) its holder each time: its end becomes the suspect range, and the
+   * count starts over for the first event alone.
+   */
+  const recordStart = async (batchEnd: Position): Promise<{ starts: number; suspect: Position | null }> => {
+    const { rows } = await lock.query<{
+      starts: number;
+      suspectXid: string | null;
+      suspectSeq: string | null;
+    }>(
+      `UPDATE "backbone"."ConsumerOffset"
+          SET "batchStarts" = CASE WHEN "suspectXid" IS NULL AND "batchStarts" >= $2 THEN 1 ELSE "batchStarts" + 1 END,
+              "suspectXid" = CASE WHEN "suspectXid" IS NULL AND "batchStarts" >= $2 THEN $3::bigint ELSE "suspectXid" END,
+              "suspectSeq" = CASE WHEN "suspectXid" IS NULL AND "batchStarts" >= $2 THEN $4::bigint ELSE "suspectSeq" END
+        WHERE "consumer" = $1
+        RETURNING "batchStarts" AS starts, "suspectXid"::text AS "suspectXid", "suspectSeq"::text AS "suspectSeq"`,
+      [consumer, retry.policy.maxAttempts, batchEnd.xid, batchEnd.seq],
+    );
+    const row = rows[0]!;
+    return {
+      starts: row.starts,
+      suspect: row.suspectXid === null ? null : { xid: row.suspectXid, seq: row.suspectSeq! },
+    };
   };
 
   /** One round as the lock holder; returns how long to wait before the next. */
@@ -186,6 +252,21 @@ export async function startPostgresBatchConsumer(
     if (await drainReplayed()) return 0;
     const read = await (readAhead ?? readLog(position));
     readAhead = undefined;
+    const [first] = read.events;
+    if (first) {
+      const { starts, suspect } = await recordStart(read.events.at(-1)!);
+      if (suspect && !isAfter(first, suspect)) {
+        // Inside a batch that kept killing its holder: one event at a time, in log order.
+        if (starts > retry.policy.maxAttempts) {
+          await giveUp(first, starts - 1);
+          metrics.deadLettered(consumer);
+        } else {
+          await runBatch(runDeps(nothingMore), [first]);
+        }
+        await commitPosition({ xid: first.xid, seq: first.seq });
+        return 0;
+      }
+    }
     // While the handler applies this batch, the next one is read (rows after this batch are final
     // whatever the handler does: the batch ends applied or dead-lettered, or the read is dropped).
     if (read.more && read.next) {
@@ -223,6 +304,15 @@ export async function startPostgresBatchConsumer(
       } catch (error) {
         position = undefined;
         readAhead = undefined;
+        // A batch handed back on stop did not kill anything: it does not count as a start.
+        if (error instanceof BatchAbandoned && stopped && lock.held) {
+          await lock
+            .query(
+              'UPDATE "backbone"."ConsumerOffset" SET "batchStarts" = GREATEST("batchStarts" - 1, 0) WHERE "consumer" = $1',
+              [consumer],
+            )
+            .catch(() => {});
+        }
         if (!(error instanceof BatchAbandoned)) {
           logger.warn(
             { consumer, err: describeError(error) },

@@ -1,7 +1,8 @@
 /**
  * A batch consumer in a process of its own, for the kill -9 test: it applies its first batch through
  * applyBatchOnce, says which events it applied (one JSON line on stdout), and then hangs inside the handler,
- * so the position never moves past that batch. The test kills it there with SIGKILL.
+ * so the position never moves past that batch. The test kills it there with SIGKILL. With POISON_ID it
+ * applies every batch (a JSON line each) and kills itself with SIGKILL in any batch holding that event.
  * Env: DATABASE_URL, CONSUMER, EVENT_TYPE; NATS_URL with STREAM_PREFIX, SUBJECT_PREFIX, PARTITIONS and
  * ACK_WAIT_MS for the NATS adapter.
  */
@@ -33,18 +34,21 @@ const backbone = process.env.NATS_URL
     })
   : createPostgresBackbone({ databaseUrl, logger: silent });
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+const poisonId = process.env.POISON_ID;
 
 await backbone.consumeBatches({
   consumer,
   types: [env('EVENT_TYPE')],
   maxBatchSize: 5,
   handleBatch: async (events) => {
+    // The process dies the way a native crash or an out-of-memory kill takes it: no handler runs.
+    if (poisonId && events.some((event) => event.id === poisonId)) process.kill(process.pid, 'SIGKILL');
     const client = await pool.connect();
     await client.query('BEGIN');
     const fresh = await applyBatchOnce(sqlExecutor(client), consumer, events);
     await client.query('COMMIT');
     client.release();
     process.stdout.write(`${JSON.stringify({ applied: fresh.map((event) => event.id) })}\n`);
-    await new Promise(() => {});
+    if (!poisonId) await new Promise(() => {});
   },
 });
