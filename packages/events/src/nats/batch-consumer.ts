@@ -220,6 +220,9 @@ export async function startNatsBatchConsumer(
         let messages = queued.shift() ?? (await (ahead ?? pullFrom(source, batchRequest)));
         ahead = undefined;
         if (messages.length === 0) {
+          // Nothing was ready: nothing waits, whatever the last batch's messages said when they came.
+          source.pending = 0;
+          reportLag();
           messages = await pullFrom(source, { batch: 1, expiresMs: idlePullMs });
           if (messages.length > 0 && maxBatchSize > 1 && !abandoned()) {
             messages = messages.concat(await pullFrom(source, { ...batchRequest, batch: maxBatchSize - 1 }));
