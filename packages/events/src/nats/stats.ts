@@ -30,16 +30,24 @@ export async function natsStats(
     return found;
   };
   for (const consumer of local.names()) entry(consumer);
+  // Per consumer and stream: its JetStream consumers (one per bucket for per-event consumers).
+  const durables = new Map<string, { stream: string; stats: ConsumerStats; infos: ConsumerInfo[] }>();
   for await (const stream of jsm.streams.list()) {
     if (!stream.config.name.startsWith(`${naming.streamPrefix}_`)) continue;
     for await (const info of jsm.consumers.list(stream.config.name)) {
       const durable = info.config.durable_name;
       if (!durable) continue;
-      const stats = entry(durable.replace(bucketSuffix, ''));
-      stats.lag += await eventsPending(jsm, stream.config.name, info);
+      const consumer = durable.replace(bucketSuffix, '');
+      const stats = entry(consumer);
       stats.pendingRetries += info.num_redelivered;
+      const key = `${consumer} ${stream.config.name}`;
+      const group = durables.get(key) ?? { stream: stream.config.name, stats, infos: [] };
+      group.infos.push(info);
+      durables.set(key, group);
     }
   }
+  for (const { stream, stats, infos } of durables.values())
+    stats.lag += await eventsPending(jsm, stream, infos);
   const names = [...byConsumer.keys()];
   const { rows } = await pool.query<{ consumer: string; deadLetters: number }>(
     `SELECT "consumer", count(*)::int AS "deadLetters" FROM "backbone"."DeadLetter"
@@ -51,24 +59,27 @@ export async function natsStats(
   return { consumers: [...byConsumer.values()].sort((a, b) => a.consumer.localeCompare(b.consumer)) };
 }
 
-// Messages looked at per JetStream consumer: a relayed message carries up to 100 events.
+// Messages read per consumer and stream to count events: a relayed message carries up to 100.
 const messagesCounted = 8;
 
 /**
- * The events in a JetStream consumer's unacknowledged messages. JetStream counts messages; each relayed one
- * names its number of events in a header. The first few messages after the acknowledgement floor are
- * counted exactly, and a longer backlog is estimated from their average.
+ * The events in the unacknowledged messages of one consumer's JetStream consumers on a stream. JetStream
+ * counts messages; each relayed one names its number of events in a header. Up to eight messages after the
+ * acknowledgement floor of the first one that lags are read: a backlog of no more is counted exactly, a
+ * longer one estimated from their average (reading every bucket's messages would fetch megabytes a poll).
  */
-async function eventsPending(jsm: JetStreamManager, stream: string, info: ConsumerInfo): Promise<number> {
-  const messages = info.num_pending + info.num_ack_pending;
-  if (messages === 0) return 0;
+async function eventsPending(jsm: JetStreamManager, stream: string, infos: ConsumerInfo[]): Promise<number> {
+  const messagesOf = (info: ConsumerInfo) => info.num_pending + info.num_ack_pending;
+  const messages = infos.reduce((sum, info) => sum + messagesOf(info), 0);
+  const sampled = infos.find((info) => messagesOf(info) > 0);
+  if (!sampled) return 0;
   let counted = 0;
   let events = 0;
-  let seq = info.ack_floor.stream_seq + 1;
-  while (counted < Math.min(messages, messagesCounted)) {
+  let seq = sampled.ack_floor.stream_seq + 1;
+  while (counted < Math.min(messagesOf(sampled), messagesCounted)) {
     // The server's MSG.GET takes next_by_subj (the first message at or after seq on the subject); the
     // client's type only lists it for direct gets, which these streams do not enable.
-    const request = { seq, next_by_subj: info.config.filter_subject ?? '>' } as unknown as MsgRequest;
+    const request = { seq, next_by_subj: sampled.config.filter_subject ?? '>' } as unknown as MsgRequest;
     const message = await jsm.streams.getMessage(stream, request).catch(() => null);
     if (!message) break;
     counted++;
