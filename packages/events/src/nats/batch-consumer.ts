@@ -37,8 +37,10 @@ interface Deps {
 interface Source {
   stream: string;
   durable: string;
-  /** The consumer's messages still waiting in this JetStream consumer, as the last pull said. */
+  /** The consumer's events still waiting in this JetStream consumer, as the last pull said (estimated). */
   pending: number;
+  /** Events of the batch in hand not applied yet. */
+  inHand: number;
 }
 
 interface Item {
@@ -95,12 +97,12 @@ export async function startNatsBatchConsumer(
   for (const [domain, domainSelector] of selectorsByDomain(selector)) {
     const stream = await topology.domainStream(domain);
     await topology.durableConsumer(stream, durableConfig(filterSubject(naming, domain, domainSelector, '*')));
-    sources.push({ stream, durable: consumer, pending: 0 });
+    sources.push({ stream, durable: consumer, pending: 0, inHand: 0 });
     advisories.push(watchDeliveryLimit(deps, consumer, stream));
   }
   const replayStream = await topology.replayStream();
   await topology.durableConsumer(replayStream, durableConfig(replaySubject(naming, consumer)));
-  sources.push({ stream: replayStream, durable: consumer, pending: 0 });
+  sources.push({ stream: replayStream, durable: consumer, pending: 0, inHand: 0 });
   advisories.push(watchDeliveryLimit(deps, consumer, replayStream));
 
   const abandoned = () => stopped || failed || !lock.held;
@@ -128,7 +130,7 @@ export async function startNatsBatchConsumer(
   const reportLag = () =>
     metrics.lag(
       consumer,
-      sources.reduce((sum, source) => sum + source.pending, 0),
+      sources.reduce((sum, source) => sum + source.pending + source.inHand, 0),
     );
 
   /** The batch's events in message order, and after how many of them each message is done. */
@@ -166,6 +168,8 @@ export async function startNatsBatchConsumer(
     const { items, ends } = eventsOf(messages);
     // JetStream counts messages; the lag gauge estimates events from this batch's events per message.
     source.pending = Math.round((messages.at(-1)!.pending * Math.max(items.length, 1)) / messages.length);
+    source.inHand = items.length;
+    reportLag();
     let acknowledged = 0;
     const acknowledgeUpTo = (done: number) => {
       while (acknowledged < ends.length && ends[acknowledged]!.end <= done) {
@@ -203,11 +207,15 @@ export async function startNatsBatchConsumer(
           items.slice(from, to),
         );
         acknowledgeUpTo(to);
+        source.inHand = items.length - to;
+        reportLag();
       }
+      source.inHand = 0;
       reportLag();
     } catch (error) {
       // Handed back in order: the next pull, by this instance or the next holder, gets them first.
       for (const { message } of ends.slice(acknowledged)) settle(message, 'nak');
+      source.inHand = 0;
       throw error;
     }
   };
