@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import pg from 'pg';
 import { Registry } from 'prom-client';
@@ -10,6 +8,7 @@ import { applyBatchOnce, applyOnce, recordApplyOutcome } from '../src/inbox';
 import { appendToOutbox, type SqlQueryExecutor, sqlExecutor } from '../src/outbox';
 import type { BackboneLogger, BatchContext, EventBackbone } from '../src/port';
 import type { RetryOptions } from '../src/retry';
+import { spawnBatchWorker } from './support/spawn-batch-worker';
 
 export interface HarnessOptions {
   retry?: RetryOptions;
@@ -801,21 +800,12 @@ export function backboneContract(harness: () => BackboneHarness): void {
     const events = Array.from({ length: 12 }, (_, n) => s.event('moved', `p${n % 2}`, { n }));
     await backbone.publish(events.slice(0, 8));
 
-    const worker = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('./support/batch-worker.ts', import.meta.url))],
-      {
-        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-        env: {
-          ...process.env,
-          ...harness().workerEnv,
-          DATABASE_URL: harness().databaseUrl,
-          CONSUMER: consumer,
-          EVENT_TYPE: s.type('moved'),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const worker = spawnBatchWorker({
+      ...harness().workerEnv,
+      DATABASE_URL: harness().databaseUrl,
+      CONSUMER: consumer,
+      EVENT_TYPE: s.type('moved'),
+    });
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     let appliedByWorker: string[];
     try {

@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { createTestPrismaClient, testDatabaseUrl } from '@meridian/db/testing';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,6 +13,7 @@ import {
 } from '../src/outbox';
 import { createPostgresBackbone } from '../src/postgres';
 import { backboneContract, quietLogger } from './contract';
+import { spawnBatchWorker } from './support/spawn-batch-worker';
 
 describe('postgres backbone', () => {
   backboneContract(() => ({
@@ -230,22 +229,13 @@ describe('a batch consumer whose batch kills its process every time', () => {
     try {
       while (!(await ended()) && restarts < 20) {
         restarts++;
-        const worker = spawn(
-          process.execPath,
-          ['--import', 'tsx', fileURLToPath(new URL('./support/batch-worker.ts', import.meta.url))],
-          {
-            cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-            env: {
-              ...process.env,
-              NATS_URL: '',
-              DATABASE_URL: databaseUrl,
-              CONSUMER: consumer,
-              EVENT_TYPE: type,
-              POISON_ID: poison.id,
-            },
-            stdio: ['ignore', 'pipe', 'inherit'],
-          },
-        );
+        const worker = spawnBatchWorker({
+          NATS_URL: '',
+          DATABASE_URL: databaseUrl,
+          CONSUMER: consumer,
+          EVENT_TYPE: type,
+          POISON_ID: poison.id,
+        });
         let output = '';
         worker.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();

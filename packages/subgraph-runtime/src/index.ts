@@ -3,6 +3,7 @@ export * from './context';
 export * from './database';
 export * from './errors';
 export * from './per-request';
+export * from './periodic-job';
 export * from './run';
 export * from './scalars';
 export * from './server';

@@ -1,4 +1,4 @@
-import type { SubgraphDeps } from '@meridian/subgraph-runtime';
+import { type SubgraphDeps, startPeriodicJob } from '@meridian/subgraph-runtime';
 import { runSnapshotRetention } from './services/snapshots';
 import { markSlaBreaches } from './services/stewardship';
 import { clearColdSnapshots } from './store/versions';
@@ -11,30 +11,17 @@ export const JOB_INTERVAL_MS = 60_000;
  * hot window (snapshots beyond the newest seven cleared) and the daily/weekly catalog snapshots with retention.
  */
 export async function startCatalogJobs({ prisma, logger }: SubgraphDeps) {
-  let running: Promise<void> | null = null;
-  const runOnce = async () => {
-    const breaches = await markSlaBreaches(prisma);
-    const cleared = await clearColdSnapshots(prisma);
-    const snapshots = await runSnapshotRetention(prisma);
-    if (breaches || cleared || snapshots.taken || snapshots.deleted) {
-      logger.info({ breaches, cleared, ...snapshots }, 'catalog jobs ran');
-    }
-  };
-  const tick = () => {
-    if (running) return;
-    running = runOnce()
-      .catch((error) => logger.error({ err: error }, 'catalog jobs failed; retrying on the next tick'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, JOB_INTERVAL_MS);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return startPeriodicJob(
+    'catalog jobs',
+    JOB_INTERVAL_MS,
+    async () => {
+      const breaches = await markSlaBreaches(prisma);
+      const cleared = await clearColdSnapshots(prisma);
+      const snapshots = await runSnapshotRetention(prisma);
+      if (breaches || cleared || snapshots.taken || snapshots.deleted) {
+        logger.info({ breaches, cleared, ...snapshots }, 'catalog jobs ran');
+      }
     },
-  };
+    logger,
+  );
 }
