@@ -37,8 +37,8 @@ export function EventRetentionPanel({
         </span>
       </header>
       <p className="panel__note">
-        Events older than this leave the event log at the next hourly pruning, with their audit trail and
-        processing record. Events a consumer has not applied yet, and dead letters not replayed, stay.
+        Events older than this leave the event log within minutes, with their audit trail and processing
+        record. Events a consumer has not applied yet, and dead letters not replayed, stay.
         {retention.updatedAt ? ` Last changed ${formatDateTime(retention.updatedAt)}.` : ''}
       </p>
       {canChange ? (
