@@ -3,12 +3,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { IngestionDashboardQuery, THROUGHPUT_MINUTES } from '../../graphql/ingestion';
-import { formatClock, formatCount, formatPercent } from '../../lib/format';
+import { formatCount, formatPercent } from '../../lib/format';
 import { fillThroughput, rejectRate, throughputTotals } from '../../lib/ingestion';
 import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
 import { PageHead } from '../shell/PageHead';
+import { PageRefresh } from '../shell/PageRefresh';
 import { FailureState, LoadingState } from '../states/States';
 import { ConsumerLagTable } from './ConsumerLagTable';
 import { DeadLettersPanel } from './DeadLettersPanel';
@@ -70,14 +71,12 @@ export function Ingestion() {
           </>
         }
       >
-        {updatedAt && (
-          <span className="page-head__updated" data-testid="ingestion-updated-at">
-            Updated {formatClock(updatedAt)}
-          </span>
-        )}
-        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-          Refresh
-        </button>
+        <PageRefresh
+          onRefresh={refresh}
+          busy={result.fetching}
+          updatedAt={updatedAt}
+          testId="ingestion-updated-at"
+        />
       </PageHead>
 
       {result.error && status && (

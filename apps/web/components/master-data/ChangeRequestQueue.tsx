@@ -14,6 +14,7 @@ import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
 import { PageHead } from '../shell/PageHead';
+import { PageRefresh } from '../shell/PageRefresh';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { ChangeRequestCard } from './ChangeRequestCard';
 import { ToggleGroup } from './ToggleGroup';
@@ -60,9 +61,7 @@ export function ChangeRequestQueue() {
         title="Change requests"
         subtitle="Edits beyond the approval thresholds, staged until a user other than the requester decides"
       >
-        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-          Refresh
-        </button>
+        <PageRefresh onRefresh={refresh} busy={result.fetching} />
       </PageHead>
       {decided.length > 0 && (
         <section className="panel" aria-labelledby="decided-title" data-testid="decided-change-requests">

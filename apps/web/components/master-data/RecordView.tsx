@@ -6,6 +6,7 @@ import type { MasterVersion } from '../../graphql/master-data';
 import { entityLabel, type MasterEntity, type ReferenceNames } from '../../lib/master-data';
 import { formFieldsOf } from '../../lib/master-data-validation';
 import { PageHead } from '../shell/PageHead';
+import { PageRefresh } from '../shell/PageRefresh';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { PendingChangeRequests } from './PendingChangeRequests';
 import { RecordEditForm, type SubmitEdit } from './RecordEditForm';
@@ -104,9 +105,7 @@ export function RecordView({
           </>
         }
       >
-        <button type="button" className="button button--small" onClick={refresh} disabled={fetching}>
-          Refresh
-        </button>
+        <PageRefresh onRefresh={refresh} busy={fetching} />
       </PageHead>
       {error && <FailureState error={error} prefix="The record could not be refreshed:" />}
       <PendingChangeRequests entityId={id} onDecided={refresh} />

@@ -16,6 +16,7 @@ import { entityLabel, isMasterEntity, masterRecordPath } from '../../lib/master-
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
 import { PageHead } from '../shell/PageHead';
+import { PageRefresh } from '../shell/PageRefresh';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { EventPropagation } from './EventPropagation';
 import { ToggleGroup } from './ToggleGroup';
@@ -131,9 +132,7 @@ export function Stewardship() {
         title="Stewardship"
         subtitle="Data-quality work with a deadline, and notices about changes to the records you own"
       >
-        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-          Refresh
-        </button>
+        <PageRefresh onRefresh={refresh} busy={result.fetching} />
       </PageHead>
       {!data ? (
         result.error ? (

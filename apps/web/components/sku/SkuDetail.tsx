@@ -3,10 +3,11 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { MOVEMENTS_SHOWN, SkuPageQuery } from '../../graphql/sku';
-import { formatClock, formatCount } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { usePolling } from '../../lib/use-polling';
 import { PageHead } from '../shell/PageHead';
+import { PageRefresh } from '../shell/PageRefresh';
 import { EmptyState, FailureState, LoadingState } from '../states/States';
 import { InventoryPositionsTable } from './InventoryPositionsTable';
 import { MovementsTable } from './MovementsTable';
@@ -75,14 +76,12 @@ export function SkuDetail({ code }: { code: string }) {
           </>
         }
       >
-        {updatedAt && (
-          <span className="page-head__updated" data-testid="sku-updated-at">
-            Updated {formatClock(updatedAt)}
-          </span>
-        )}
-        <button type="button" className="button button--small" onClick={refresh} disabled={result.fetching}>
-          Refresh
-        </button>
+        <PageRefresh
+          onRefresh={refresh}
+          busy={result.fetching}
+          updatedAt={updatedAt}
+          testId="sku-updated-at"
+        />
       </PageHead>
 
       {result.error && <FailureState error={result.error} prefix="The figures could not be refreshed:" />}

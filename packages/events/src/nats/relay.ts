@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { ConsumerLock } from '../consumer-lock';
 import { describeError } from '../dead-letter-store';
 import { domainOf } from '../envelope';
+import { isAfter, type LogPosition } from '../log-position';
 import type { NotificationListener } from '../notification-listener';
 import type { BackboneLogger } from '../port';
 import { Waker } from '../waker';
@@ -28,19 +29,6 @@ interface OutboxRow {
   type: string;
   partitionKey: string;
   payload: string;
-}
-
-/** A place in the log in the consumers' (xid, seq) order. */
-interface Position {
-  xid: string;
-  seq: string;
-}
-
-/** Whether `a` comes after `b` in (xid, seq) order. */
-function after(a: Position, b: Position): boolean {
-  const ax = BigInt(a.xid);
-  const bx = BigInt(b.xid);
-  return ax > bx || (ax === bx && BigInt(a.seq) > BigInt(b.seq));
 }
 
 /** The relay's row in backbone."RelayPosition". */
@@ -74,8 +62,8 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
   let blockedDelayMs = minBlockedDelayMs;
 
   /** Where relaying goes on, and the end of what was sent before (beyond it when a crash cut it short). */
-  const readPosition = async (): Promise<{ position: Position; published: Position }> => {
-    const { rows } = await lock.query<Position & { publishedXid: string; publishedSeq: string }>(
+  const readPosition = async (): Promise<{ position: LogPosition; published: LogPosition }> => {
+    const { rows } = await lock.query<LogPosition & { publishedXid: string; publishedSeq: string }>(
       `SELECT "xid"::text AS "xid", "seq"::text AS "seq",
               "publishedXid"::text AS "publishedXid", "publishedSeq"::text AS "publishedSeq"
          FROM "backbone"."RelayPosition" WHERE "relay" = $1`,
@@ -88,14 +76,14 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
     };
   };
 
-  const savePosition = (position: Position) =>
+  const savePosition = (position: LogPosition) =>
     lock.query(
       `INSERT INTO "backbone"."RelayPosition" ("relay", "xid", "seq", "updatedAt") VALUES ($1, $2, $3, now())
        ON CONFLICT ("relay") DO UPDATE SET "xid" = EXCLUDED."xid", "seq" = EXCLUDED."seq", "updatedAt" = now()`,
       [RELAY_NAME, position.xid, position.seq],
     );
 
-  const savePublished = (published: Position) =>
+  const savePublished = (published: LogPosition) =>
     lock.query(
       `INSERT INTO "backbone"."RelayPosition" ("relay", "publishedXid", "publishedSeq", "updatedAt")
        VALUES ($1, $2, $3, now())
@@ -108,7 +96,7 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
    * Final rows after `from` (up to `until`, when sending again what a crash left unconfirmed), and whether
    * committed rows wait above the horizon for an older transaction.
    */
-  const read = async (from: Position, until: Position | undefined) => {
+  const read = async (from: LogPosition, until: LogPosition | undefined) => {
     // The horizon as a value of its own, so the scan gets a plan for the actual bounds.
     const state = await lock.query<{ horizon: string; maxXid: string | null }>(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
@@ -152,8 +140,8 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
     let readFrom = saved.position;
     // Batches are cut where they were the first time (full ones at batchSize, the last at `published`), so
     // their messages carry the same ids.
-    let resend = after(saved.published, readFrom) ? saved.published : undefined;
-    const inFlight: { done: Promise<void>; last: Position }[] = [];
+    let resend = isAfter(saved.published, readFrom) ? saved.published : undefined;
+    const inFlight: { done: Promise<void>; last: LogPosition }[] = [];
     const settleOldest = async () => {
       const oldest = inFlight.shift()!;
       await oldest.done;
@@ -171,7 +159,7 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
           done.catch(() => {});
           inFlight.push({ done, last: readFrom });
         }
-        if (resend && (!last || !after(resend, readFrom))) resend = undefined;
+        if (resend && (!last || !isAfter(resend, readFrom))) resend = undefined;
         // A batch cut at the resend's end is followed by newer rows at once.
         const full = rows.length === batchSize || resending;
         if (full && inFlight.length < maxInFlight) continue;

@@ -5,6 +5,7 @@ import { ConsumerLock } from '../consumer-lock';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
 import { domainsOf, notificationConcerns } from '../event-types';
+import { isAfter, type LogPosition } from '../log-position';
 import type { BackboneMetrics } from '../metrics';
 import type { NotificationListener } from '../notification-listener';
 import { parseBackboneNotification } from '../outbox';
@@ -29,24 +30,12 @@ interface LoggedEvent {
   envelope: EventEnvelope;
 }
 
-interface Position {
-  xid: string;
-  seq: string;
-}
-
 // Log rows looked at per round, as a multiple of the batch size: a consumer of rare types still moves its
 // offset over other domains' rows quickly, without one query reading the whole log.
 const scanFactor = 4;
 const minBlockedDelayMs = 10;
 const maxErrorDelayMs = 5_000;
 const nothingMore = async () => {};
-
-/** Whether `a` comes after `b` in the consumers' (xid, seq) order. */
-function isAfter(a: Position, b: Position): boolean {
-  const ax = BigInt(a.xid);
-  const bx = BigInt(b.xid);
-  return ax > bx || (ax === bx && BigInt(a.seq) > BigInt(b.seq));
-}
 
 /**
  * A batch consumer over backbone."EventLog". One instance at a time holds the consumer's lock (ConsumerLock);
@@ -68,7 +57,7 @@ export async function startPostgresBatchConsumer(
   const stopWaker = new Waker();
   let stopped = false;
   let retrying = 0;
-  let position: Position | undefined;
+  let position: LogPosition | undefined;
   let readAhead: ReturnType<typeof readLog> | undefined;
   let blockedDelayMs = minBlockedDelayMs;
   let errorDelayMs = minBlockedDelayMs;
@@ -123,7 +112,7 @@ export async function startPostgresBatchConsumer(
    * is dead-lettered again without being run.
    */
   const drainReplayed = async (): Promise<boolean> => {
-    const { rows } = await lock.query<LoggedEvent & Position & { attempts: number }>(
+    const { rows } = await lock.query<LoggedEvent & LogPosition & { attempts: number }>(
       `WITH due AS (
          SELECT d."eventSeq" FROM "backbone"."Delivery" d
           WHERE d."consumer" = $1 AND d."nextAttemptAt" <= now()
@@ -158,7 +147,7 @@ export async function startPostgresBatchConsumer(
     return true;
   };
 
-  const readLog = async (from: Position) => {
+  const readLog = async (from: LogPosition) => {
     // The horizon as a value of its own: rows below it stay final, and the scan below gets a plan for
     // the actual bounds (an index scan that stops at the limit).
     const state = await lock.query<{ horizon: string; maxXid: string | null; head: string | null }>(
@@ -202,7 +191,7 @@ export async function startPostgresBatchConsumer(
   };
 
   // Moving the offset ends the count of starts there, and the suspect range once it is passed.
-  const commitPosition = async (next: Position) => {
+  const commitPosition = async (next: LogPosition) => {
     await lock.query(
       `UPDATE "backbone"."ConsumerOffset"
           SET "xid" = $2, "seq" = $3, "batchStarts" = 0, "updatedAt" = now(),
@@ -219,7 +208,9 @@ export async function startPostgresBatchConsumer(
    * without ending killed (or stopped) its holder each time: its end becomes the suspect range, and the
    * count starts over for the first event alone.
    */
-  const recordStart = async (batchEnd: Position): Promise<{ starts: number; suspect: Position | null }> => {
+  const recordStart = async (
+    batchEnd: LogPosition,
+  ): Promise<{ starts: number; suspect: LogPosition | null }> => {
     const { rows } = await lock.query<{
       starts: number;
       suspectXid: string | null;
@@ -243,7 +234,7 @@ export async function startPostgresBatchConsumer(
   /** One round as the lock holder; returns how long to wait before the next. */
   const round = async (): Promise<number> => {
     if (!position) {
-      const { rows } = await lock.query<Position>(
+      const { rows } = await lock.query<LogPosition>(
         'SELECT "xid", "seq" FROM "backbone"."ConsumerOffset" WHERE "consumer" = $1',
         [consumer],
       );

@@ -4,6 +4,7 @@ import type { ResolvedConsumeOptions } from '../consume-options';
 import { type DeadLetterStore, describeError, errorCodeOf, inTransaction } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
 import { domainsOf, notificationConcerns } from '../event-types';
+import { isAfter } from '../log-position';
 import type { BackboneMetrics } from '../metrics';
 import type { NotificationListener } from '../notification-listener';
 import { parseBackboneNotification } from '../outbox';
@@ -110,10 +111,7 @@ export async function startPostgresConsumer(
       // Reading only its own types, a consumer that found less than a full batch has every final row of
       // them: the offset moves to the horizon, past the other domains' rows, without reading them.
       const atHorizon = { xid: String(BigInt(horizon) - 1n), seq: lastSeqOfXid };
-      const next =
-        exactTypesOnly && scanned < room && isAfter(atHorizon, { xid: position.xid, seq: position.seq })
-          ? atHorizon
-          : last;
+      const next = exactTypesOnly && scanned < room && isAfter(atHorizon, position) ? atHorizon : last;
       if (next) {
         await client.query(
           `UPDATE "backbone"."ConsumerOffset" SET "xid" = $2, "seq" = $3, "updatedAt" = now() WHERE "consumer" = $1`,
@@ -322,10 +320,5 @@ const ownRowsAfter = `
 // Every row of a transaction below the horizon is final: an offset at (horizon - 1, this) has passed them.
 const lastSeqOfXid = '9223372036854775807';
 
-function isAfter(a: { xid: string; seq: string }, b: { xid: string; seq: string }): boolean {
-  const ax = BigInt(a.xid);
-  const bx = BigInt(b.xid);
-  return ax > bx || (ax === bx && BigInt(a.seq) > BigInt(b.seq));
-}
 const minBlockedDelayMs = 10;
 const maxErrorDelayMs = 5_000;
