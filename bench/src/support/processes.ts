@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVICE_NODE_FLAGS } from '@meridian/config';
 
 export interface BenchProcess {
   name: string;
@@ -9,9 +10,9 @@ export interface BenchProcess {
 }
 
 /**
- * Runs a TypeScript entry point in its own Node process (through tsx), its output in `<logDir>/<name>.log`,
- * and resolves once `ready()` says so. Servers under test live in children so the load generator
- * never shares their event loop.
+ * Runs a TypeScript entry point in its own Node process (through tsx, with the flags `npm start` gives every
+ * service), its output in `<logDir>/<name>.log`, and resolves once `ready()` says so. Servers under test
+ * live in children so the load generator never shares their event loop.
  */
 export async function startProcess(options: {
   name: string;
@@ -26,11 +27,15 @@ export async function startProcess(options: {
 }): Promise<BenchProcess> {
   mkdirSync(options.logDir, { recursive: true });
   const log = createWriteStream(join(options.logDir, `${options.name}.log`));
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry], {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVICE_NODE_FLAGS, ...(options.nodeArgs ?? []), '--import', 'tsx', options.entry],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '@meridian/config';
+import { DEFAULT_PORTS, SERVICE_NODE_FLAGS, SUBGRAPH_NAMES } from '@meridian/config';
 import { repoRoot } from '@meridian/db/embedded';
 import { keyEnv, type PlatformKeys } from './keys';
 import { type RunningService, type ServiceSpec, startService, stopServices } from './processes';
@@ -28,7 +28,7 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-const tsx = (entry: string) => [process.execPath, ['--import', 'tsx', entry]] as const;
+const tsx = (entry: string) => [process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', entry]] as const;
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const ports: StackPorts = { ...DEFAULT_PORTS, ...options.ports };
