@@ -115,8 +115,11 @@ export interface BackboneRetention {
   get(tenantId: string): Promise<LogRetentionSetting>;
   /** Whole days from 7 to 3650; anything else is refused with BAD_USER_INPUT (field `days`). */
   set(tenantId: string, days: number, updatedBy: string | null): Promise<LogRetentionSetting>;
-  /** Deletes what is past retention; idempotent, safe to run from several instances at once. */
-  prune(now?: Date): Promise<PruneResult>;
+  /**
+   * Deletes what is past retention until none is left, in statements of a few thousand rows; idempotent,
+   * safe to run from several instances at once. An aborted `signal` ends it after the current statement.
+   */
+  prune(options?: { now?: Date; signal?: AbortSignal }): Promise<PruneResult>;
 }
 
 export interface ConsumerStats {

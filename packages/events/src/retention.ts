@@ -11,9 +11,8 @@ export const maxLogRetentionDays = 3_650;
 /** A consumer or relay position not moved for this long no longer holds events back (a retired consumer). */
 export const stalePositionDays = 7;
 
-const rowsPerStatement = 5_000;
-// One run deletes at most this much, so a first run over a long backlog does not hold the job for long.
-const rowsPerRun = 500_000;
+// Short statements: each holds its locks and WAL for a few tens of milliseconds, beside the live load.
+const defaultRowsPerStatement = 5_000;
 
 export function checkLogRetentionDays(days: number): void {
   if (!Number.isInteger(days) || days < minLogRetentionDays || days > maxLogRetentionDays) {
@@ -64,10 +63,15 @@ const pruneInboxSql = `
      LIMIT $3))`;
 
 /** The backbone's retention, over its own tables (the same with either adapter). */
-export function createRetention(pool: pg.Pool): BackboneRetention {
-  const deleteAll = async (sql: string, values: unknown[]) => {
+export function createRetention(
+  pool: pg.Pool,
+  { rowsPerStatement = defaultRowsPerStatement }: { rowsPerStatement?: number } = {},
+): BackboneRetention {
+  // Until a statement finds less than a full batch: a run keeps up with any rate the database can delete,
+  // where a cap per run would set the highest sustained ingest rate retention keeps up with.
+  const deleteAll = async (sql: string, values: unknown[], signal: AbortSignal | undefined) => {
     let deleted = 0;
-    while (deleted < rowsPerRun) {
+    while (!signal?.aborted) {
       const { rowCount } = await pool.query(sql, values);
       deleted += rowCount ?? 0;
       if ((rowCount ?? 0) < rowsPerStatement) break;
@@ -100,14 +104,17 @@ export function createRetention(pool: pg.Pool): BackboneRetention {
       return { days, isDefault: false, updatedAt: rows[0]!.updatedAt, updatedBy };
     },
 
-    async prune(now: Date = new Date()): Promise<PruneResult> {
-      const events = await deleteAll(pruneEventsSql, [
-        now,
-        defaultLogRetentionDays,
-        rowsPerStatement,
-        stalePositionDays,
-      ]);
-      const inboxRows = await deleteAll(pruneInboxSql, [now, defaultLogRetentionDays, rowsPerStatement]);
+    async prune({ now = new Date(), signal } = {}): Promise<PruneResult> {
+      const events = await deleteAll(
+        pruneEventsSql,
+        [now, defaultLogRetentionDays, rowsPerStatement, stalePositionDays],
+        signal,
+      );
+      const inboxRows = await deleteAll(
+        pruneInboxSql,
+        [now, defaultLogRetentionDays, rowsPerStatement],
+        signal,
+      );
       return { events, inboxRows };
     },
   };

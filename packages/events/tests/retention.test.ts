@@ -96,16 +96,16 @@ describe('event log retention', () => {
       [events.beforeLiveOffset!.xid, events.beforeLiveOffset!.seq, daysAgo(0), daysAgo(14)],
     );
 
-    expect(await retention.prune(now)).toMatchObject({ events: 4 });
+    expect(await retention.prune({ now })).toMatchObject({ events: 4 });
     expect(await remaining()).toEqual(['keptLonger', 'pending', 'deadLetter', 'afterLiveOffset', 'recent']);
-    expect(await retention.prune(now)).toEqual({ events: 0, inboxRows: 0 });
+    expect(await retention.prune({ now })).toEqual({ events: 0, inboxRows: 0 });
 
     // Once the consumer moves on, the rest of what expired goes.
     await pool.query(
       `UPDATE "backbone"."ConsumerOffset" SET "xid" = $1, "seq" = $2 WHERE "consumer" = 'live'`,
       [events.afterLiveOffset!.xid, events.afterLiveOffset!.seq],
     );
-    expect((await retention.prune(now)).events).toBe(1);
+    expect((await retention.prune({ now })).events).toBe(1);
     expect(await remaining()).not.toContain('afterLiveOffset');
   });
 
@@ -117,11 +117,30 @@ describe('event log retention', () => {
        VALUES ('c', 'applied-100-days-ago', $1), ('c', 'applied-60-days-ago', $2), ('c', 'applied-today', $3)`,
       [daysAgo(100), daysAgo(60), now],
     );
-    expect((await retention.prune(now)).inboxRows).toBe(1);
+    expect((await retention.prune({ now })).inboxRows).toBe(1);
     const { rows } = await pool.query<{ eventId: string }>(
       `SELECT "eventId" FROM "backbone"."Inbox" WHERE "consumer" = 'c' ORDER BY "appliedAt"`,
     );
     expect(rows.map((row) => row.eventId)).toEqual(['applied-60-days-ago', 'applied-today']);
+  });
+
+  it('goes on until nothing past retention is left, and stops at the next statement when aborted', async () => {
+    const retention = createRetention(pool, { rowsPerStatement: 4 });
+    const insertExpired = (count: number) =>
+      pool.query(
+        `INSERT INTO "backbone"."Inbox" ("consumer", "eventId", "appliedAt")
+         SELECT 'bulk', 'expired-' || n || '-' || $2, $1 FROM generate_series(1, $3) AS n`,
+        [daysAgo(400), Math.random(), count],
+      );
+    await insertExpired(25);
+    // Seven statements of at most four rows: one run, not one statement's worth a run.
+    expect((await retention.prune({ now })).inboxRows).toBe(25);
+
+    await insertExpired(10);
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await retention.prune({ now, signal: stopped.signal })).toEqual({ events: 0, inboxRows: 0 });
+    expect((await retention.prune({ now })).inboxRows).toBe(10);
   });
 
   it('answers the default until an admin chooses, and refuses days out of bounds with a code', async () => {

@@ -53,4 +53,25 @@ describe('startPeriodicJob', () => {
     await job.stop();
     expect(finished).toBe(true);
   });
+
+  it('tells a run that loops until caught up to end when stopped', async () => {
+    let steps = 0;
+    const job = startPeriodicJob(
+      'test job',
+      60_000,
+      async (signal) => {
+        while (!signal.aborted) {
+          steps++;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      },
+      logger(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await job.stop();
+    const stepsAtStop = steps;
+    expect(stepsAtStop).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(steps).toBe(stepsAtStop);
+  });
 });
