@@ -96,8 +96,8 @@ export async function startPostgresBatchConsumer(
   });
 
   /** Records a dead letter for an event that kept killing (or stopping) its holder; it is not run again. */
-  const giveUp = (event: LoggedEvent, starts: number) =>
-    deps.deadLetters.record({
+  const giveUp = async (event: LoggedEvent, starts: number) => {
+    await deps.deadLetters.record({
       consumer,
       event: event.envelope,
       eventSeq: event.seq,
@@ -105,6 +105,8 @@ export async function startPostgresBatchConsumer(
       lastError: `its batch was started ${starts} times without ending: the consumer crashed, hung or stopped while applying it`,
       errorCode: 'INTERNAL',
     });
+    metrics.deadLettered(consumer);
+  };
 
   /**
    * Events `deadLetters.replay` handed back to this consumer. Each start counts in Delivery.attempts: once a
@@ -136,7 +138,6 @@ export async function startPostgresBatchConsumer(
     const batch = unfinished ? rows.slice(0, 1) : rows;
     if (unfinished && batch[0]!.attempts > retry.policy.maxAttempts) {
       await giveUp(batch[0]!, batch[0]!.attempts - 1);
-      metrics.deadLettered(consumer);
     } else {
       await runBatch(
         runDeps((row) => forget([row.seq])),
@@ -250,7 +251,6 @@ export async function startPostgresBatchConsumer(
         // Inside a batch that kept killing its holder: one event at a time, in log order.
         if (starts > retry.policy.maxAttempts) {
           await giveUp(first, starts - 1);
-          metrics.deadLettered(consumer);
         } else {
           await runBatch(runDeps(nothingMore), [first]);
         }
