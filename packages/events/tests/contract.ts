@@ -859,4 +859,73 @@ export function backboneContract(harness: () => BackboneHarness): void {
       expect(order).toEqual([...order].sort((a, b) => a - b));
     }
   }, 40_000);
+
+  it('applies the rest of a batch that kills its process every time, and dead-letters the event that kills it', async () => {
+    const s = scope();
+    const consumer = s.consumer('crashing');
+    const events = Array.from({ length: 12 }, (_, n) => s.event('moved', `p${n % 2}`, { n }));
+    const poison = events[6]!;
+    const publisher = await open();
+    await publisher.publish(events);
+
+    // A supervisor's restarts: a worker process at a time, until every event ended one way or the other.
+    const applied: string[] = [];
+    let restarts = 0;
+    const letters = () => publisher.deadLetters.list({ consumer });
+    const ended = async () => applied.length === events.length - 1 && (await letters()).length === 1;
+    while (!(await ended()) && restarts < 20) {
+      restarts++;
+      const worker = spawnBatchWorker({
+        ...harness().workerEnv,
+        DATABASE_URL: harness().databaseUrl,
+        CONSUMER: consumer,
+        EVENT_TYPE: s.type('moved'),
+        POISON_ID: poison.id,
+      });
+      let output = '';
+      worker.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      const appliedByWorker = () =>
+        output
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .flatMap((line) => (JSON.parse(line) as { applied: string[] }).applied);
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      // It dies at the poison, or idles once everything is done.
+      const outcome = await Promise.race([
+        exited.then(() => 'died'),
+        waitFor(
+          async () =>
+            applied.length + appliedByWorker().length === events.length - 1 && (await letters()).length === 1,
+          harness().takeoverTimeoutMs + 5_000,
+        ).then(
+          () => 'done',
+          () => 'stuck',
+        ),
+      ]);
+      worker.kill('SIGKILL');
+      await exited;
+      applied.push(...appliedByWorker());
+      if (outcome === 'stuck') break;
+    }
+
+    expect(applied.sort()).toEqual(
+      events
+        .filter((event) => event !== poison)
+        .map((event) => event.id)
+        .sort(),
+    );
+    const [letter, ...more] = await letters();
+    expect(more).toHaveLength(0);
+    expect(letter).toMatchObject({ errorCode: 'INTERNAL', event: { id: poison.id } });
+    expect(letter!.lastError).toMatch(/started \d+ times without ending/);
+    // Five starts of the whole batch, then up to five of the poison alone.
+    expect(restarts).toBeLessThanOrEqual(12);
+    const { rows } = await pool.query<{ counted: number }>(
+      `SELECT count(*)::int AS counted FROM "backbone"."EventStart" WHERE "consumer" = $1`,
+      [consumer],
+    );
+    expect(rows[0]!.counted).toBe(0);
+  }, 180_000);
 }

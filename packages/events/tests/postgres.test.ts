@@ -13,7 +13,6 @@ import {
 } from '../src/outbox';
 import { createPostgresBackbone } from '../src/postgres';
 import { backboneContract, quietLogger } from './contract';
-import { spawnBatchWorker } from './support/spawn-batch-worker';
 
 describe('postgres backbone', () => {
   backboneContract(() => ({
@@ -194,87 +193,6 @@ describe('a consumer of exact types', () => {
       await pool.end();
     }
   });
-});
-
-describe('a batch consumer whose batch kills its process every time', () => {
-  it('applies the rest of that batch one event at a time and dead-letters the event that kills it', async () => {
-    const databaseUrl = testDatabaseUrl();
-    const suffix = randomBytes(4).toString('hex');
-    const consumer = `crashing_${suffix}`;
-    const type = `crash${suffix}.moved`;
-    const events = Array.from({ length: 12 }, (_, n) =>
-      createEvent({
-        source: `/tests/${suffix}`,
-        type,
-        tenantId: 't',
-        partitionKey: `p${n % 2}`,
-        data: { n },
-      }),
-    );
-    const poison = events[6]!;
-    const publisher = createPostgresBackbone({ databaseUrl, logger: quietLogger });
-    await publisher.publish(events);
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-
-    // A supervisor's restarts: a worker process at a time, until every event ended one way or the other.
-    const applied: string[] = [];
-    let restarts = 0;
-    const ended = async () => {
-      const { rows } = await pool.query<{ letters: number }>(
-        `SELECT count(*)::int AS letters FROM "backbone"."DeadLetter" WHERE "consumer" = $1`,
-        [consumer],
-      );
-      return applied.length === events.length - 1 && rows[0]!.letters === 1;
-    };
-    try {
-      while (!(await ended()) && restarts < 20) {
-        restarts++;
-        const worker = spawnBatchWorker({
-          NATS_URL: '',
-          DATABASE_URL: databaseUrl,
-          CONSUMER: consumer,
-          EVENT_TYPE: type,
-          POISON_ID: poison.id,
-        });
-        let output = '';
-        worker.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-        });
-        const exited = new Promise((resolve) => worker.once('exit', resolve));
-        // It dies at the poison, or idles once everything is done.
-        const outcome = await Promise.race([
-          exited.then(() => 'died'),
-          vi
-            .waitFor(async () => expect(await ended()).toBe(true), { timeout: 15_000, interval: 100 })
-            .then(
-              () => 'done',
-              () => 'stuck',
-            ),
-        ]);
-        worker.kill('SIGKILL');
-        await exited;
-        for (const line of output.split('\n').filter((candidate) => candidate.startsWith('{'))) {
-          applied.push(...(JSON.parse(line) as { applied: string[] }).applied);
-        }
-        if (outcome === 'stuck') break;
-      }
-
-      expect(applied.sort()).toEqual(
-        events
-          .filter((event) => event !== poison)
-          .map((event) => event.id)
-          .sort(),
-      );
-      const letters = await publisher.deadLetters.list({ consumer });
-      expect(letters).toHaveLength(1);
-      expect(letters[0]).toMatchObject({ errorCode: 'INTERNAL', attempts: 5, event: { id: poison.id } });
-      // Five starts of the whole batch, then five of the poison alone.
-      expect(restarts).toBeLessThanOrEqual(12);
-    } finally {
-      await publisher.close();
-      await pool.end();
-    }
-  }, 120_000);
 });
 
 describe('inbox claims in a Prisma transaction', () => {

@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, type Subscription as NatsSubscription, nanos } from '@nats-io/transport-node';
 import type pg from 'pg';
-import { BatchAbandoned, type RunningBatchConsumer, runBatch } from '../batch-runner';
+import { BatchAbandoned, type BatchRunnerDeps, type RunningBatchConsumer, runBatch } from '../batch-runner';
 import type { ResolvedBatchConsumeOptions } from '../consume-options';
 import { ConsumerLock } from '../consumer-lock';
 import { type DeadLetterStore, describeError, errorCodeOf } from '../dead-letter-store';
@@ -14,6 +14,7 @@ import { Semaphore } from '../semaphore';
 import { Waker } from '../waker';
 import { eventsOfMessage } from './bundle';
 import { watchDeliveryLimit } from './delivery-limit';
+import type { EventStarts } from './event-starts';
 import { filterSubject, type NatsNaming, replaySubject } from './naming';
 import { type Pull, type PulledMessage, pull } from './pull';
 import type { JetStreamTopology } from './topology';
@@ -24,6 +25,7 @@ interface Deps {
   topology: JetStreamTopology;
   naming: NatsNaming;
   deadLetters: DeadLetterStore;
+  eventStarts: EventStarts;
   logger: BackboneLogger;
   retry: Retry;
   metrics: BackboneMetrics;
@@ -59,14 +61,17 @@ const idlePullMs = 1_000;
  * the consumer lock (a PostgreSQL advisory lock) and pulls: a no-wait pull of up to maxBatchSize messages,
  * or, when nothing is ready, a waiting pull of one followed by a no-wait pull of the rest. handleBatch gets
  * their events in runs of up to maxBatchSize, and a message is acknowledged once all its events ended
- * (applied or dead-lettered); an abandoned batch is nak'ed, so it comes back first, in order. A new holder whose predecessor died holding messages waits one
- * ack wait, until they are due for redelivery, so they come before newer ones (per-partition order).
+ * (applied or dead-lettered); an abandoned batch is nak'ed, so it comes back first, in order. A new holder
+ * whose predecessor died holding messages waits one ack wait, until they are due for redelivery, so they
+ * come before newer ones (per-partition order). A message delivered more than maxAttempts times kept ending
+ * its holders: its events are then applied one at a time, each start counted in PostgreSQL, and the one that
+ * still ends its holder is dead-lettered alone before the delivery limit would take the whole message.
  */
 export async function startNatsBatchConsumer(
   deps: Deps,
   options: ResolvedBatchConsumeOptions,
 ): Promise<RunningBatchConsumer> {
-  const { nc, jsm, topology, naming, deadLetters, logger, retry, metrics, ackWaitMs } = deps;
+  const { nc, jsm, topology, naming, deadLetters, eventStarts, logger, retry, metrics, ackWaitMs } = deps;
   const { consumer, selector, maxBatchSize, handleBatch } = options;
   const lock = new ConsumerLock(deps.connection, `batch-consumer:${consumer}`, logger);
   const stopWaker = new Waker();
@@ -80,6 +85,10 @@ export async function startNatsBatchConsumer(
   let failed = false;
   let retrying = 0;
 
+  const suspectAfterDeliveries = retry.policy.maxAttempts;
+  const maxDeliveries = suspectAfterDeliveries * 2;
+  const isSuspect = (message: PulledMessage) => message.deliveryCount > suspectAfterDeliveries;
+
   const durableConfig = (filter_subject: string) => ({
     durable_name: consumer,
     filter_subject,
@@ -88,8 +97,9 @@ export async function startNatsBatchConsumer(
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     // Redeliveries happen only when a holder stopped, died or hung (retries run in memory), so the limit
-    // leaves room for restarts; the delivery-limit advisory dead-letters what keeps killing its holders.
-    max_deliver: retry.policy.maxAttempts * 2,
+    // leaves room for restarts: past maxAttempts a message's events are applied alone (applyAlone), and the
+    // delivery-limit advisory dead-letters what still reaches the limit (a holder that hangs on it).
+    max_deliver: maxDeliveries,
     ack_wait: nanos(ackWaitMs),
   });
 
@@ -160,6 +170,73 @@ export async function startNatsBatchConsumer(
     return { items, ends };
   };
 
+  const runOptions: BatchRunnerDeps<Item> = {
+    consumer,
+    handleBatch,
+    retry,
+    logger,
+    metrics,
+    eventOf: (item) => ({ ...item.event, sequence: item.sequence }),
+    // The message is acknowledged with the rest of its events: the letter is in PostgreSQL.
+    deadLetter: ({ item, attempts, error }) =>
+      deadLetters.record({
+        consumer,
+        event: item.event,
+        attempts,
+        lastError: describeError(error),
+        errorCode: errorCodeOf(error),
+      }),
+    sleep: (ms) => stopWaker.sleep(ms),
+    abandoned,
+    onRetrying: (events) => {
+      retrying = events;
+    },
+  };
+
+  /**
+   * An event of a message that kept ending its holders, applied alone. One that ended its holder alone
+   * maxAttempts - 1 times before, or at all before on the message's last delivery, is dead-lettered without
+   * another attempt; the rest of the message goes on.
+   */
+  const applyAlone = async (item: Item) => {
+    const startsBefore = await eventStarts.begin(consumer, item.event.id);
+    const lastDelivery = item.message.deliveryCount >= maxDeliveries;
+    if (startsBefore >= suspectAfterDeliveries - 1 || (lastDelivery && startsBefore > 0)) {
+      await deadLetters.record({
+        consumer,
+        event: item.event,
+        attempts: startsBefore,
+        lastError: `its message was delivered ${item.message.deliveryCount - 1} times without being acknowledged, and the event, applied alone, was started ${startsBefore} times without ending: the consumer crashed, hung or stopped while applying it`,
+        errorCode: 'INTERNAL',
+      });
+      metrics.deadLettered(consumer);
+    } else {
+      try {
+        await runBatch(runOptions, [item]);
+      } catch (error) {
+        // Its holder stopped or lost the lock: not a start that ended the process (a lost undo costs a start).
+        await eventStarts.undo(consumer, item.event.id).catch(() => {});
+        throw error;
+      }
+    }
+    await eventStarts.end(consumer, [item.event.id]);
+  };
+
+  /** Runs of at most maxBatchSize events, as [from, to) of the items; each event of a suspect message alone. */
+  const runsOf = (items: Item[]) => {
+    const runs: { from: number; to: number; alone: boolean }[] = [];
+    for (let from = 0; from < items.length; ) {
+      let to = from + 1;
+      const alone = isSuspect(items[from]!.message);
+      if (!alone) {
+        while (to < items.length && to - from < maxBatchSize && !isSuspect(items[to]!.message)) to++;
+      }
+      runs.push({ from, to, alone });
+      from = to;
+    }
+    return runs;
+  };
+
   /**
    * Applies the events of the pulled messages in runs of at most maxBatchSize events (a relayed message
    * carries up to 100), acknowledging each message once all its events ended (applied or dead-lettered).
@@ -179,33 +256,9 @@ export async function startNatsBatchConsumer(
     };
     try {
       acknowledgeUpTo(0);
-      for (let from = 0; from < items.length; from += maxBatchSize) {
-        const to = Math.min(from + maxBatchSize, items.length);
-        await runBatch<Item>(
-          {
-            consumer,
-            handleBatch,
-            retry,
-            logger,
-            metrics,
-            eventOf: (item) => ({ ...item.event, sequence: item.sequence }),
-            // The message is acknowledged with the rest of its events: the letter is in PostgreSQL.
-            deadLetter: ({ item, attempts, error }) =>
-              deadLetters.record({
-                consumer,
-                event: item.event,
-                attempts,
-                lastError: describeError(error),
-                errorCode: errorCodeOf(error),
-              }),
-            sleep: (ms) => stopWaker.sleep(ms),
-            abandoned,
-            onRetrying: (events) => {
-              retrying = events;
-            },
-          },
-          items.slice(from, to),
-        );
+      for (const { from, to, alone } of runsOf(items)) {
+        if (alone) await applyAlone(items[from]!);
+        else await runBatch(runOptions, items.slice(from, to));
         acknowledgeUpTo(to);
         source.inHand = items.length - to;
         reportLag();

@@ -4,11 +4,14 @@ import { type DeadLetterStore, describeError } from '../dead-letter-store';
 import type { BackboneMetrics } from '../metrics';
 import type { BackboneLogger } from '../port';
 import { eventsOfMessage } from './bundle';
+import type { EventStarts } from './event-starts';
 
 interface Deps {
   nc: NatsConnection;
   jsm: JetStreamManager;
   deadLetters: DeadLetterStore;
+  /** Batch consumers count starts of events applied alone; a dead-lettered event's count ends here too. */
+  eventStarts?: EventStarts;
   logger: BackboneLogger;
   metrics: BackboneMetrics;
 }
@@ -22,7 +25,7 @@ const timedOutError =
  * the dead-letter store keeps one letter per event.
  */
 export function watchDeliveryLimit(deps: Deps, consumer: string, stream: string): NatsSubscription {
-  const { nc, jsm, deadLetters, logger, metrics } = deps;
+  const { nc, jsm, deadLetters, eventStarts, logger, metrics } = deps;
   const ownDurable = new RegExp(`^${consumer}(_p\\d+)?$`);
   const recordTimedOut = async (advisoryData: Uint8Array) => {
     try {
@@ -47,6 +50,7 @@ export function watchDeliveryLimit(deps: Deps, consumer: string, stream: string)
           errorCode: 'INTERNAL',
         });
         metrics.deadLettered(consumer);
+        await eventStarts?.end(consumer, [event.id]);
       }
     } catch (error) {
       logger.error({ consumer, err: describeError(error) }, 'could not record a timed-out dead letter');

@@ -18,6 +18,7 @@ import { type RetryOptions, resolveRetry } from '../retry';
 import { startNatsBatchConsumer } from './batch-consumer';
 import { eventsOfMessage } from './bundle';
 import { startNatsConsumer } from './consumer';
+import { EventStarts } from './event-starts';
 import { defaultNaming, filterSubject, type NatsNaming, replaySubject } from './naming';
 import { PipelinedPublisher } from './publisher';
 import { startRelay } from './relay';
@@ -83,6 +84,7 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
   pool.on('error', (error) => logger.warn({ err: error.message }, 'event backbone: idle connection lost'));
   const listener = new NotificationListener(connection, backboneChannel, logger);
   const deadLetters = new DeadLetterStore(pool);
+  const eventStarts = new EventStarts(pool);
   const metrics = createBackboneMetrics(options.registry);
   const localConsumers = new LocalConsumers();
   const subscriptions = new Set<Subscription>();
@@ -144,6 +146,7 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
           topology,
           naming,
           deadLetters,
+          eventStarts,
           logger,
           retry,
           metrics,
