@@ -1,4 +1,5 @@
 import { type SubgraphDeps, startPeriodicJob } from '@meridian/subgraph-runtime';
+import { publishDueChangeRequests } from './services/change-requests';
 import { runSnapshotRetention } from './services/snapshots';
 import { markSlaBreaches } from './services/stewardship';
 import { clearColdSnapshots } from './store/versions';
@@ -7,19 +8,27 @@ import { clearColdSnapshots } from './store/versions';
 export const JOB_INTERVAL_MS = 60_000;
 
 /**
- * The catalog's periodic work, on a timer while the subgraph runs: stewardship SLA breaches, the versions'
- * hot window (snapshots beyond the newest seven cleared) and the daily/weekly catalog snapshots with retention.
+ * The catalog's periodic work, on a timer while the subgraph runs: approved changes whose effective date has
+ * come, stewardship SLA breaches, the versions' hot window (snapshots beyond the newest seven cleared) and the daily/weekly catalog snapshots with retention.
  */
 export async function startCatalogJobs({ prisma, logger }: SubgraphDeps) {
   return startPeriodicJob(
     'catalog jobs',
     JOB_INTERVAL_MS,
     async () => {
+      const scheduled = await publishDueChangeRequests(prisma);
       const breaches = await markSlaBreaches(prisma);
       const cleared = await clearColdSnapshots(prisma);
       const snapshots = await runSnapshotRetention(prisma);
-      if (breaches || cleared || snapshots.taken || snapshots.deleted) {
-        logger.info({ breaches, cleared, ...snapshots }, 'catalog jobs ran');
+      if (
+        scheduled.published ||
+        scheduled.lapsed ||
+        breaches ||
+        cleared ||
+        snapshots.taken ||
+        snapshots.deleted
+      ) {
+        logger.info({ scheduled, breaches, cleared, ...snapshots }, 'catalog jobs ran');
       }
     },
     logger,

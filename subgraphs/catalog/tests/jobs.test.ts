@@ -8,6 +8,7 @@ import { createLogger } from '@meridian/observability';
 import { startTestSubgraph, type TestSubgraph } from '@meridian/subgraph-runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPolicyChangeProposedConsumer } from '../src/consumers/policy-change-proposed';
+import { publishDueChangeRequests } from '../src/services/change-requests';
 import { runSnapshotRetention } from '../src/services/snapshots';
 import { markSlaBreaches } from '../src/services/stewardship';
 import { clearColdSnapshots } from '../src/store/versions';
@@ -96,6 +97,92 @@ describe('stewardship SLA', () => {
       where: { changeRequestId: staged.changeRequest!.id },
     });
     expect(task).toMatchObject({ breachedAt: null, doneById: tenant.secondAnalyst.userId });
+  });
+});
+
+describe('changes approved for a later effective date', () => {
+  const days = (n: number) => n * 86_400_000;
+
+  /** A SKU at version 2 and an approved 25 % price rise that takes effect in three days. */
+  async function approvedPriceRise(n: number) {
+    const tenant = await createTenant(prisma);
+    await change(subgraph, tenant.analyst, 'createSku', {
+      input: skuInput(tenant, n),
+      context: context('New'),
+    });
+    const sku = await prisma.sku.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    const effectiveAt = new Date(Date.now() + days(3));
+    const staged = await change(subgraph, tenant.analyst, 'updateSku', {
+      id: sku.id,
+      input: { priceCents: 2499 },
+      context: context('Price list 2027', { effectiveAt: effectiveAt.toISOString() }),
+    });
+    const approved = await subgraph.request<{
+      approveChangeRequest: { status: string; publishedVersion: number | null };
+    }>('mutation($id: ID!) { approveChangeRequest(id: $id) { status publishedVersion } }', {
+      as: tenant.secondAnalyst,
+      variables: { id: staged.changeRequest!.id },
+    });
+    expect(approved.data!.approveChangeRequest).toEqual({ status: 'APPROVED', publishedVersion: null });
+    return { tenant, sku, effectiveAt, changeRequestId: staged.changeRequest!.id };
+  }
+
+  const skuNow = (id: string) => prisma.sku.findUniqueOrThrow({ where: { id } });
+  const changeRequest = (id: string) => prisma.changeRequest.findUniqueOrThrow({ where: { id } });
+
+  it('publishes the approved change when its date comes, as approved by its approver, and once', async () => {
+    const { tenant, sku, effectiveAt, changeRequestId } = await approvedPriceRise(20);
+    expect(await skuNow(sku.id)).toMatchObject({ priceCents: sku.priceCents, version: 1 });
+
+    await publishDueChangeRequests(prisma, new Date(effectiveAt.getTime() - 60_000));
+    expect(await skuNow(sku.id)).toMatchObject({ priceCents: sku.priceCents, version: 1 });
+    expect((await changeRequest(changeRequestId)).publishedVersion).toBeNull();
+
+    const ran = await publishDueChangeRequests(prisma, effectiveAt);
+    expect(ran.published).toBeGreaterThanOrEqual(1);
+    expect(await skuNow(sku.id)).toMatchObject({ priceCents: 2499, version: 2 });
+    expect(await changeRequest(changeRequestId)).toMatchObject({ status: 'APPROVED', publishedVersion: 2 });
+    expect(
+      await prisma.masterRecordVersion.findFirstOrThrow({ where: { entityId: sku.id, version: 2 } }),
+    ).toMatchObject({
+      authorId: tenant.analyst.userId,
+      approvedById: tenant.secondAnalyst.userId,
+      changeRequestId,
+    });
+    const published = () =>
+      prisma.eventLog.count({
+        where: { type: DOMAIN_EVENT_TYPES.masterRecordPublished, partitionKey: sku.id },
+      });
+    expect(await published()).toBe(2);
+
+    await publishDueChangeRequests(prisma, new Date(effectiveAt.getTime() + days(1)));
+    expect(await skuNow(sku.id)).toMatchObject({ version: 2 });
+    expect(await published()).toBe(2);
+  });
+
+  it('lets a change lapse when the record moved on before its date, and tells the requester', async () => {
+    const { tenant, sku, effectiveAt, changeRequestId } = await approvedPriceRise(21);
+    const meanwhile = await change(subgraph, tenant.analyst, 'updateSku', {
+      id: sku.id,
+      input: { name: 'Organic tee, relabelled' },
+      context: context('Label'),
+    });
+    expect(meanwhile.outcome).toBe('PUBLISHED');
+
+    const ran = await publishDueChangeRequests(prisma, effectiveAt);
+    expect(ran.lapsed).toBeGreaterThanOrEqual(1);
+    expect(await skuNow(sku.id)).toMatchObject({
+      priceCents: sku.priceCents,
+      name: 'Organic tee, relabelled',
+      version: 2,
+    });
+    const lapsed = await changeRequest(changeRequestId);
+    expect(lapsed).toMatchObject({ status: 'LAPSED', publishedVersion: null });
+    expect(lapsed.decisionComment).toMatch(/moved from version 1 to 2/);
+    const { data } = await subgraph.request<{
+      myNotifications: Array<{ kind: string; changeRequestId: string }>;
+    }>('{ myNotifications { kind changeRequestId } }', { as: tenant.analyst });
+    expect(data!.myNotifications).toEqual([{ kind: 'CHANGE_LAPSED', changeRequestId }]);
   });
 });
 

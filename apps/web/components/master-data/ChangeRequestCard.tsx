@@ -68,6 +68,7 @@ export function ChangeRequestCard({
   const name = proposedText(request.proposed, 'name');
   const ownRequest = signedInUserId !== null && request.requestedById === signedInUserId;
   const pending = request.status === 'PENDING';
+  const awaitingEffectiveDate = request.status === 'APPROVED' && request.publishedVersion === null;
   const titleId = `cr-${request.id}-title`;
 
   async function decide(action: 'approve' | 'reject') {
@@ -134,8 +135,11 @@ export function ChangeRequestCard({
         </ul>
       )}
       <DiffTable changes={request.changes} label="Proposed changes" testId="change-request-changes" />
-      {request.effectiveAt && (
-        <span className="panel__hint">Takes effect {formatDateTime(request.effectiveAt)} once approved.</span>
+      {request.effectiveAt && (pending || awaitingEffectiveDate) && (
+        <span className="panel__hint" data-testid="change-request-effective">
+          {pending ? 'Takes effect' : 'Approved: publishes'} {formatDateTime(request.effectiveAt)}
+          {pending && ' once approved'}.
+        </span>
       )}
       {pending && request.acknowledgeDueAt && !request.acknowledgedAt && (
         <span className={request.slaBreached ? 'sla sla--breached' : 'panel__hint'}>
@@ -149,6 +153,7 @@ export function ChangeRequestCard({
             `Approved${request.publishedVersion ? ` and published as version ${request.publishedVersion}` : ''}`}
           {request.status === 'REJECTED' && 'Rejected'}
           {request.status === 'WITHDRAWN' && 'Withdrawn by the requester'}
+          {request.status === 'LAPSED' && 'Approved, then lapsed at its effective date'}
           {request.decidedBy &&
             ` by ${describeUser(request.decidedBy.id, request.decidedBy.name, signedInUserId)}`}
           {request.decidedAt && ` on ${formatDateTime(request.decidedAt)}`}

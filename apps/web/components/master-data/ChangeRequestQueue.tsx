@@ -28,6 +28,7 @@ const filters: readonly { status: ChangeRequestStatus | null; label: string }[] 
   { status: 'APPROVED', label: 'Approved' },
   { status: 'REJECTED', label: 'Rejected' },
   { status: 'WITHDRAWN', label: 'Withdrawn' },
+  { status: 'LAPSED', label: 'Lapsed' },
   { status: null, label: 'All' },
 ];
 

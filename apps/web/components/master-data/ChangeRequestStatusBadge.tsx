@@ -5,6 +5,7 @@ const labels: Record<ChangeRequestStatus, string> = {
   APPROVED: 'Approved',
   REJECTED: 'Rejected',
   WITHDRAWN: 'Withdrawn',
+  LAPSED: 'Lapsed',
 };
 
 export function ChangeRequestStatusBadge({ status }: { status: ChangeRequestStatus }) {

@@ -14,9 +14,12 @@ export type ChangeContext = {
 
 export type ChangeRequestStatus =
   | 'PENDING'
+  /** Approved: published (publishedVersion), or waiting for its effectiveAt */
   | 'APPROVED'
   | 'REJECTED'
-  | 'WITHDRAWN';
+  | 'WITHDRAWN'
+  /** Approved for a later effectiveAt, and not publishable then: the record had moved on (decisionComment says why) */
+  | 'LAPSED';
 
 export type ExceptionSeverity =
   | 'CRITICAL'

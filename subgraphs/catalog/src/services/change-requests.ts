@@ -10,6 +10,7 @@ import * as records from '../store/records';
 import { checkReferences, publish, SOURCE } from './publication';
 
 const REPLENISHMENT_POLICY = 'REPLENISHMENT_POLICY';
+const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
 
 /** Master data is decided by data stewards (analyst); replenishment policies by planners. Admins decide both. */
 function requireDecider(identity: Identity, changeRequest: Pick<ChangeRequest, 'entityType'>): UserIdentity {
@@ -42,8 +43,9 @@ function refuseOwnRequest(user: UserIdentity, changeRequest: ChangeRequest, acti
 }
 
 /**
- * Approves (publishing the staged record as the next version) or rejects a pending change request. The decider
- * must hold the right role and must not be the requester. Emits `catalog.change_request_decided` either way.
+ * Approves (publishing the staged record as the next version, or, with a future effectiveAt, checking it now
+ * and leaving it to publishDueChangeRequests then) or rejects a pending change request. The decider must hold
+ * the right role and must not be the requester. Emits `catalog.change_request_decided` either way.
  */
 export async function decideChangeRequest(
   prisma: PrismaClient,
@@ -59,57 +61,52 @@ export async function decideChangeRequest(
       field: 'comment',
     });
   }
-  return prisma.$transaction(
-    async (tx) => {
-      const changeRequest = await lockPending(tx, tenantId, id);
-      const user = requireDecider(identity, changeRequest);
-      refuseOwnRequest(user, changeRequest, status === 'APPROVED' ? 'approve' : 'reject');
-      const now = new Date();
-      let publishedVersion: number | null = null;
-      if (status === 'APPROVED' && ENTITY_TYPES.includes(changeRequest.entityType as EntityType)) {
-        publishedVersion = await publishStaged(tx, changeRequest, user);
-      }
-      const decided = await governance.updateChangeRequest(tx, changeRequest.id, {
-        status,
-        decidedAt: now,
-        decidedById: user.userId,
-        decisionComment,
-        publishedVersion,
-      });
-      await governance.closeTasksOfChangeRequest(tx, changeRequest.id, user.userId, now);
-      await appendToOutbox(tx, [
-        createEvent({
-          source: SOURCE,
-          type: DOMAIN_EVENT_TYPES.changeRequestDecided,
+  return prisma.$transaction(async (tx) => {
+    const changeRequest = await lockPending(tx, tenantId, id);
+    const user = requireDecider(identity, changeRequest);
+    refuseOwnRequest(user, changeRequest, status === 'APPROVED' ? 'approve' : 'reject');
+    const now = new Date();
+    let publishedVersion: number | null = null;
+    if (status === 'APPROVED' && ENTITY_TYPES.includes(changeRequest.entityType as EntityType)) {
+      const scheduled = changeRequest.effectiveAt !== null && changeRequest.effectiveAt > now;
+      if (scheduled) await checkStaged(tx, changeRequest, tenantId);
+      else publishedVersion = await publishStaged(tx, changeRequest, user);
+    }
+    const decided = await governance.updateChangeRequest(tx, changeRequest.id, {
+      status,
+      decidedAt: now,
+      decidedById: user.userId,
+      decisionComment,
+      publishedVersion,
+    });
+    await governance.closeTasksOfChangeRequest(tx, changeRequest.id, user.userId, now);
+    await appendToOutbox(tx, [
+      createEvent({
+        source: SOURCE,
+        type: DOMAIN_EVENT_TYPES.changeRequestDecided,
+        tenantId,
+        partitionKey: changeRequest.entityId ?? changeRequest.id,
+        subject: `change-request/${changeRequest.id}`,
+        data: changeRequestDecidedData.parse({
           tenantId,
-          partitionKey: changeRequest.entityId ?? changeRequest.id,
-          subject: `change-request/${changeRequest.id}`,
-          data: changeRequestDecidedData.parse({
-            tenantId,
-            changeRequestId: changeRequest.id,
-            entityType: changeRequest.entityType,
-            entityId: changeRequest.entityId,
-            status,
-            proposed: changeRequest.proposed,
-            decidedById: user.userId,
-            decidedAt: now.toISOString(),
-          }),
+          changeRequestId: changeRequest.id,
+          entityType: changeRequest.entityType,
+          entityId: changeRequest.entityId,
+          status,
+          proposed: changeRequest.proposed,
+          decidedById: user.userId,
+          decidedAt: now.toISOString(),
         }),
-      ]);
-      return decided;
-    },
-    { maxWait: 10_000, timeout: 30_000 },
-  );
+      }),
+    ]);
+    return decided;
+  }, transactionOptions);
 }
 
-/** The sandbox copy becomes the next version, provided nobody published another version meanwhile. */
-async function publishStaged(
-  tx: Prisma.TransactionClient,
-  changeRequest: ChangeRequest,
-  approver: UserIdentity,
-): Promise<number> {
+/** The sandbox copy can become the next version: nobody published another version meanwhile, and it holds. */
+async function checkStaged(tx: Prisma.TransactionClient, changeRequest: ChangeRequest, tenantId: string) {
   const entityType = changeRequest.entityType as EntityType;
-  const before = await records.findRecord(tx, approver.tenantId, entityType, changeRequest.entityId!, true);
+  const before = await records.findRecord(tx, tenantId, entityType, changeRequest.entityId!, true);
   if (!before) throw new MeridianError(ErrorCode.NOT_FOUND, 'The record of this change request is gone.');
   if (before.version !== changeRequest.baseVersion) {
     throw new MeridianError(
@@ -119,7 +116,17 @@ async function publishStaged(
     );
   }
   const record = parseRecord(entityType, changeRequest.proposed as Record<string, unknown>);
-  await checkReferences(tx, approver.tenantId, entityType, before.id, record);
+  await checkReferences(tx, tenantId, entityType, before.id, record);
+  return { entityType, before, record };
+}
+
+/** The sandbox copy becomes the next version (checkStaged first). */
+async function publishStaged(
+  tx: Prisma.TransactionClient,
+  changeRequest: ChangeRequest,
+  approver: Pick<UserIdentity, 'tenantId' | 'userId'>,
+): Promise<number> {
+  const { entityType, before, record } = await checkStaged(tx, changeRequest, approver.tenantId);
   const version = await publish(tx, {
     tenantId: approver.tenantId,
     entityType,
@@ -133,6 +140,58 @@ async function publishStaged(
     changeRequestId: changeRequest.id,
   });
   return version?.version ?? before.version;
+}
+
+/**
+ * Publishes approved change requests whose effectiveAt has come, each in its own transaction, as its approver.
+ * One the record moved past meanwhile (or that no longer holds) lapses: LAPSED with the reason, and the
+ * requester is told. Safe to run on several instances: each request is locked and looked at again.
+ */
+export async function publishDueChangeRequests(
+  prisma: PrismaClient,
+  now = new Date(),
+): Promise<{ published: number; lapsed: number }> {
+  let published = 0;
+  let lapsed = 0;
+  for (const due of await governance.listDueScheduledChanges(prisma, ENTITY_TYPES, now)) {
+    try {
+      published += await prisma.$transaction(async (tx) => {
+        const changeRequest = await governance.lockChangeRequest(tx, due.tenantId, due.id);
+        if (changeRequest?.status !== 'APPROVED' || changeRequest.publishedVersion !== null) return 0;
+        const approver = { tenantId: due.tenantId, userId: changeRequest.decidedById! };
+        const publishedVersion = await publishStaged(tx, changeRequest, approver);
+        await governance.updateChangeRequest(tx, changeRequest.id, { publishedVersion });
+        return 1;
+      }, transactionOptions);
+    } catch (error) {
+      if (!(error instanceof MeridianError)) throw error;
+      lapsed += await lapse(prisma, due, error.message);
+    }
+  }
+  return { published, lapsed };
+}
+
+async function lapse(prisma: PrismaClient, due: { id: string; tenantId: string }, reason: string) {
+  return prisma.$transaction(async (tx) => {
+    const changeRequest = await governance.lockChangeRequest(tx, due.tenantId, due.id);
+    if (changeRequest?.status !== 'APPROVED' || changeRequest.publishedVersion !== null) return 0;
+    const note = `Not published at ${changeRequest.effectiveAt!.toISOString()}: ${reason}`;
+    await governance.updateChangeRequest(tx, changeRequest.id, {
+      status: 'LAPSED',
+      decisionComment: changeRequest.decisionComment ? `${changeRequest.decisionComment} — ${note}` : note,
+    });
+    await governance.createNotification(tx, {
+      tenantId: due.tenantId,
+      userId: changeRequest.requestedById,
+      kind: 'CHANGE_LAPSED',
+      title: `Your approved ${changeRequest.entityType.toLowerCase()} change was not published`,
+      body: note,
+      entityType: changeRequest.entityType,
+      entityId: changeRequest.entityId,
+      changeRequestId: changeRequest.id,
+    });
+    return 1;
+  }, transactionOptions);
 }
 
 /** A steward other than the requester has seen the request: its 24 h acknowledgement task is done. */

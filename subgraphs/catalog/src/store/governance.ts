@@ -19,6 +19,21 @@ export async function lockChangeRequest(db: Db, tenantId: string, id: string) {
   return findChangeRequest(db, tenantId, id);
 }
 
+/** Approved change requests of these entity types waiting for an effectiveAt that has come, oldest first. */
+export function listDueScheduledChanges(db: Db, entityTypes: readonly string[], now: Date) {
+  return db.changeRequest.findMany({
+    where: {
+      status: 'APPROVED',
+      publishedVersion: null,
+      effectiveAt: { lte: now },
+      entityType: { in: [...entityTypes] },
+    },
+    orderBy: [{ effectiveAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, tenantId: true },
+    take: 500,
+  });
+}
+
 export function updateChangeRequest(db: Db, id: string, data: Prisma.ChangeRequestUncheckedUpdateInput) {
   return db.changeRequest.update({ where: { id }, data });
 }

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "catalog"."ChangeRequestStatus" ADD VALUE 'LAPSED';
