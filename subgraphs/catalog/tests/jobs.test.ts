@@ -160,6 +160,41 @@ describe('changes approved for a later effective date', () => {
     expect(await published()).toBe(2);
   });
 
+  it('holds an edit within the thresholds until its effective date, telling the owner, then publishes it', async () => {
+    const tenant = await createTenant(prisma);
+    await change(subgraph, tenant.analyst, 'createSku', {
+      input: { ...skuInput(tenant, 22), dataOwnerId: tenant.planner.userId },
+      context: context('New'),
+    });
+    const sku = await prisma.sku.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    const effectiveAt = new Date(Date.now() + days(2));
+    const scheduled = await change(subgraph, tenant.analyst, 'updateSku', {
+      id: sku.id,
+      input: { priceCents: 2009 },
+      context: context('Price list 2027', { effectiveAt: effectiveAt.toISOString() }),
+    });
+    expect(scheduled).toMatchObject({
+      outcome: 'SCHEDULED',
+      version: null,
+      changeRequest: { status: 'APPROVED', reasons: [] },
+    });
+    const changeRequestId = scheduled.changeRequest!.id;
+    expect(await skuNow(sku.id)).toMatchObject({ priceCents: 1999, version: 1 });
+    expect(await prisma.stewardshipTask.count({ where: { changeRequestId } })).toBe(0);
+    expect(
+      await prisma.ownerNotification.findMany({
+        where: { userId: tenant.planner.userId },
+        select: { kind: true },
+      }),
+    ).toEqual([{ kind: 'PLANNED_CHANGE' }]);
+
+    await publishDueChangeRequests(prisma, effectiveAt);
+    expect(await skuNow(sku.id)).toMatchObject({ priceCents: 2009, version: 2 });
+    expect(
+      await prisma.masterRecordVersion.findFirstOrThrow({ where: { entityId: sku.id, version: 2 } }),
+    ).toMatchObject({ authorId: tenant.analyst.userId, approvedById: null, changeRequestId });
+  });
+
   it('lets a change lapse when the record moved on before its date, and tells the requester', async () => {
     const { tenant, sku, effectiveAt, changeRequestId } = await approvedPriceRise(21);
     const meanwhile = await change(subgraph, tenant.analyst, 'updateSku', {

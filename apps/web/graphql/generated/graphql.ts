@@ -8,7 +8,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type ChangeContext = {
   comment: string;
   ticketId?: string | null | undefined;
-  /** When the change should take effect; owners are notified ahead. Default: on publication */
+  /** When the change should take effect; owners are notified ahead. A future date holds the change until then (and until it is approved, if it needs approval). Default: at once */
   effectiveAt?: string | null | undefined;
 };
 

@@ -70,7 +70,7 @@ export async function decideChangeRequest(
     if (status === 'APPROVED' && ENTITY_TYPES.includes(changeRequest.entityType as EntityType)) {
       const scheduled = changeRequest.effectiveAt !== null && changeRequest.effectiveAt > now;
       if (scheduled) await checkStaged(tx, changeRequest, tenantId);
-      else publishedVersion = await publishStaged(tx, changeRequest, user);
+      else publishedVersion = await publishStaged(tx, changeRequest, tenantId, user.userId);
     }
     const decided = await governance.updateChangeRequest(tx, changeRequest.id, {
       status,
@@ -120,21 +120,22 @@ async function checkStaged(tx: Prisma.TransactionClient, changeRequest: ChangeRe
   return { entityType, before, record };
 }
 
-/** The sandbox copy becomes the next version (checkStaged first). */
+/** The sandbox copy becomes the next version (checkStaged first); approvedById null: it needed no approval. */
 async function publishStaged(
   tx: Prisma.TransactionClient,
   changeRequest: ChangeRequest,
-  approver: Pick<UserIdentity, 'tenantId' | 'userId'>,
+  tenantId: string,
+  approvedById: string | null,
 ): Promise<number> {
-  const { entityType, before, record } = await checkStaged(tx, changeRequest, approver.tenantId);
+  const { entityType, before, record } = await checkStaged(tx, changeRequest, tenantId);
   const version = await publish(tx, {
-    tenantId: approver.tenantId,
+    tenantId,
     entityType,
     entityId: before.id,
     before,
     record,
     authorId: changeRequest.requestedById,
-    approvedById: approver.userId,
+    approvedById,
     comment: changeRequest.comment,
     ticketId: changeRequest.ticketId,
     changeRequestId: changeRequest.id,
@@ -143,7 +144,8 @@ async function publishStaged(
 }
 
 /**
- * Publishes approved change requests whose effectiveAt has come, each in its own transaction, as its approver.
+ * Publishes approved change requests whose effectiveAt has come, each in its own transaction, as approved
+ * (by its decider; a change within the thresholds was scheduled without one).
  * One the record moved past meanwhile (or that no longer holds) lapses: LAPSED with the reason, and the
  * requester is told. Safe to run on several instances: each request is locked and looked at again.
  */
@@ -158,8 +160,12 @@ export async function publishDueChangeRequests(
       published += await prisma.$transaction(async (tx) => {
         const changeRequest = await governance.lockChangeRequest(tx, due.tenantId, due.id);
         if (changeRequest?.status !== 'APPROVED' || changeRequest.publishedVersion !== null) return 0;
-        const approver = { tenantId: due.tenantId, userId: changeRequest.decidedById! };
-        const publishedVersion = await publishStaged(tx, changeRequest, approver);
+        const publishedVersion = await publishStaged(
+          tx,
+          changeRequest,
+          due.tenantId,
+          changeRequest.decidedById,
+        );
         await governance.updateChangeRequest(tx, changeRequest.id, { publishedVersion });
         return 1;
       }, transactionOptions);

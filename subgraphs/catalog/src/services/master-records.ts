@@ -20,7 +20,7 @@ const changeContext = z.object({
 export type ChangeContext = z.infer<typeof changeContext>;
 
 export interface MasterChangeResult {
-  outcome: 'PUBLISHED' | 'PENDING_APPROVAL' | 'UNCHANGED';
+  outcome: 'PUBLISHED' | 'PENDING_APPROVAL' | 'SCHEDULED' | 'UNCHANGED';
   version: MasterRecordVersion | null;
   changeRequest: ChangeRequest | null;
 }
@@ -44,7 +44,8 @@ const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
 
 /**
  * Creates (id null) or edits a master record. The whole record must pass its schema and reference rules
- * (BAD_USER_INPUT naming the field); within the approval thresholds it is published at once, beyond them it is
+ * (BAD_USER_INPUT naming the field); within the approval thresholds it is published at once (or, with a future
+ * effectiveAt, scheduled: an approved change request the catalog's job publishes then), beyond them it is
  * staged as a change request with a 24 h acknowledgement task, and the record's owner is told ahead of a
  * future effective date.
  */
@@ -88,6 +89,22 @@ export async function editRecord(
       });
       return { outcome: 'PENDING_APPROVAL', version: null, changeRequest };
     }
+    if (before && context.effectiveAt && context.effectiveAt > new Date()) {
+      const changes = diffRecords(entityType, before.record, record);
+      if (changes.length > 0) {
+        const changeRequest = await scheduleChange(tx, user, {
+          entityType,
+          entityId,
+          baseVersion: before.version,
+          ownerId: (before.record.dataOwnerId as string | null) ?? null,
+          proposed: record,
+          changes,
+          reasons: [],
+          context,
+        });
+        return { outcome: 'SCHEDULED', version: null, changeRequest };
+      }
+    }
     const version = await publish(tx, {
       tenantId: user.tenantId,
       entityType,
@@ -114,27 +131,34 @@ export interface StagedChange {
   id?: string;
 }
 
-/** A change request with its acknowledgement task, and a note to the owner when it takes effect later. */
-export async function stageChangeRequest(
-  tx: Prisma.TransactionClient,
+function changeRequestRow(
   requester: Pick<UserIdentity, 'tenantId' | 'userId'>,
   staged: StagedChange,
-): Promise<ChangeRequest> {
-  const { tenantId, userId } = requester;
-  const changeRequest = await governance.createChangeRequest(tx, {
+): Prisma.ChangeRequestUncheckedCreateInput {
+  return {
     id: staged.id,
-    tenantId,
+    tenantId: requester.tenantId,
     entityType: staged.entityType,
     entityId: staged.entityId,
     proposed: staged.proposed as Prisma.InputJsonValue,
     changes: staged.changes as unknown as Prisma.InputJsonValue,
     reasons: staged.reasons as Prisma.InputJsonValue,
     baseVersion: staged.baseVersion,
-    requestedById: userId,
+    requestedById: requester.userId,
     comment: staged.context.comment,
     ticketId: staged.context.ticketId ?? null,
     effectiveAt: staged.context.effectiveAt ?? null,
-  });
+  };
+}
+
+/** A change request with its acknowledgement task, and a note to the owner when it takes effect later. */
+export async function stageChangeRequest(
+  tx: Prisma.TransactionClient,
+  requester: Pick<UserIdentity, 'tenantId' | 'userId'>,
+  staged: StagedChange,
+): Promise<ChangeRequest> {
+  const { tenantId } = requester;
+  const changeRequest = await governance.createChangeRequest(tx, changeRequestRow(requester, staged));
   const fields = staged.changes.map((change) => change.field).join(', ');
   await governance.createStewardshipTask(tx, {
     tenantId,
@@ -146,6 +170,38 @@ export async function stageChangeRequest(
     detail: { reasons: staged.reasons } as Prisma.InputJsonValue,
     dueAt: stewardshipDueAt('HIGH_IMPACT_ACK', changeRequest.requestedAt),
   });
+  await notifyOwnerOfPlannedChange(tx, requester, staged, changeRequest);
+  return changeRequest;
+}
+
+/**
+ * A change within the approval thresholds that takes effect later: an approved change request (no decider,
+ * nothing to acknowledge) that the catalog's job publishes at its effectiveAt.
+ */
+async function scheduleChange(
+  tx: Prisma.TransactionClient,
+  requester: Pick<UserIdentity, 'tenantId' | 'userId'>,
+  staged: StagedChange,
+): Promise<ChangeRequest> {
+  const changeRequest = await governance.createChangeRequest(tx, {
+    ...changeRequestRow(requester, staged),
+    status: 'APPROVED',
+    decidedAt: new Date(),
+    decisionComment: 'Within the approval thresholds: scheduled for its effective date.',
+  });
+  await notifyOwnerOfPlannedChange(tx, requester, staged, changeRequest);
+  return changeRequest;
+}
+
+/** The record's owner hears of a change that takes effect later, unless they asked for it themselves. */
+async function notifyOwnerOfPlannedChange(
+  tx: Prisma.TransactionClient,
+  requester: Pick<UserIdentity, 'tenantId' | 'userId'>,
+  staged: StagedChange,
+  changeRequest: ChangeRequest,
+) {
+  const { tenantId, userId } = requester;
+  const fields = staged.changes.map((change) => change.field).join(', ');
   const effectiveAt = staged.context.effectiveAt;
   if (effectiveAt && effectiveAt > changeRequest.requestedAt && staged.ownerId && staged.ownerId !== userId) {
     await governance.createNotification(tx, {
@@ -159,7 +215,6 @@ export async function stageChangeRequest(
       changeRequestId: changeRequest.id,
     });
   }
-  return changeRequest;
 }
 
 /**
