@@ -2,63 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { graphql, signInThroughApi } from '../support/gateway';
 import { signInThroughForm } from '../support/sign-in';
+import { createOwnSku, dollars } from '../support/skus';
 
 const PRICE_CENTS = 2_000;
 // +3 %: beyond the 1 % price threshold, so the edit waits for a second user.
 const NEW_PRICE_CENTS = 2_060;
-
-/** Expected money text, written here rather than imported from the app (see support/format.ts). */
-function dollars(cents: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
-}
-
-function gtin13(): string {
-  const body = `2${String(Date.now()).slice(-11)}`;
-  let sum = 0;
-  for (let fromRight = 0; fromRight < body.length; fromRight++) {
-    sum += Number(body[body.length - 1 - fromRight]) * (fromRight % 2 === 0 ? 3 : 1);
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-interface CreatedSku {
-  id: string;
-  code: string;
-}
-
-/**
- * A SKU of this journey's own, created (and published at once) through the API: the seeded SKUs carry no
- * price, and their versions stay untouched for other journeys. Its code starts with Z so it sorts after
- * the seeded ones in code-ordered lists.
- */
-async function createOwnSku(token: string): Promise<CreatedSku> {
-  const { skuFamilies } = await graphql<{ skuFamilies: { id: string }[] }>(
-    '{ skuFamilies { id } }',
-    {},
-    token,
-  );
-  const code = `ZE2E${randomUUID().replaceAll('-', '').slice(0, 4).toUpperCase()}`;
-  const created = await graphql<{ createSku: { outcome: string; version: { entityId: string } | null } }>(
-    `mutation ($input: SkuInput!, $context: ChangeContext!) {
-      createSku(input: $input, context: $context) { outcome version { entityId } }
-    }`,
-    {
-      input: {
-        code,
-        gtin: gtin13(),
-        name: 'E2E Price Journey Tee',
-        familyId: skuFamilies[0]!.id,
-        baseUom: 'EA',
-        priceCents: PRICE_CENTS,
-        unitCostCents: 800,
-      },
-      context: { comment: 'End-to-end price change journey' },
-    },
-    token,
-  );
-  expect(created.createSku.outcome).toBe('PUBLISHED');
-  return { id: created.createSku.version!.entityId, code };
-}
 
 test('an analyst’s 3% price change waits for approval, an admin approves it, and a rollback restores the old price', async ({
   page,
@@ -67,7 +15,7 @@ test('an analyst’s 3% price change waits for approval, an admin approves it, a
   // Two users' sessions, an approval and a rollback: a longer journey than most.
   test.setTimeout(120_000);
   const analyst = await signInThroughApi('analyst');
-  const sku = await createOwnSku(analyst.token);
+  const sku = await createOwnSku(analyst.token, 'E2E Price Journey Tee', PRICE_CENTS);
   const reason = `Supplier cost increase ${randomUUID().slice(0, 8)}`;
 
   // The analyst finds the SKU and raises its price by 3 %.

@@ -1,7 +1,8 @@
 import type { MasterChangeOutcome } from '../../graphql/master-data';
+import { formatDateTime } from '../../lib/format';
 import { describeApprovalReason } from '../../lib/master-data';
 
-/** What an edit or a rollback did: published as a new version, staged for approval, or nothing to change. */
+/** What an edit or a rollback did: published as a new version, scheduled, staged for approval, or nothing to change. */
 export function ChangeOutcome({ result }: { result: MasterChangeOutcome }) {
   if (result.outcome === 'PENDING_APPROVAL' && result.changeRequest) {
     const { reasons } = result.changeRequest;
@@ -18,6 +19,16 @@ export function ChangeOutcome({ result }: { result: MasterChangeOutcome }) {
             ))}
           </ul>
         )}
+      </div>
+    );
+  }
+  if (result.outcome === 'SCHEDULED' && result.changeRequest) {
+    return (
+      <div className="notice" role="status" data-testid="change-outcome" data-outcome="SCHEDULED">
+        <p>
+          <strong>Scheduled.</strong> The change is within the approval thresholds and will be published
+          {result.changeRequest.effectiveAt ? ` on ${formatDateTime(result.changeRequest.effectiveAt)}` : ''}.
+        </p>
       </div>
     );
   }

@@ -125,6 +125,8 @@ export function RecordEditForm({
   const [edits, setEdits] = useState<Draft | null>(null);
   const [comment, setComment] = useState('');
   const [ticketId, setTicketId] = useState('');
+  // datetime-local, in the browser's time zone
+  const [effectiveAt, setEffectiveAt] = useState('');
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [serverProblem, setServerProblem] = useState<{ field: string; message: string } | null>(null);
@@ -160,6 +162,7 @@ export function RecordEditForm({
     const answer = await submit(input, {
       comment: comment.trim(),
       ...(ticketId.trim() ? { ticketId: ticketId.trim() } : {}),
+      ...(effectiveAt ? { effectiveAt: new Date(effectiveAt).toISOString() } : {}),
     });
     setSending(false);
     if (answer.error) {
@@ -178,6 +181,7 @@ export function RecordEditForm({
       setEdits(null);
       setComment('');
       setTicketId('');
+      setEffectiveAt('');
       setTouched(new Set());
       setAttempted(false);
       onSubmitted();
@@ -236,6 +240,27 @@ export function RecordEditForm({
             maxLength={100}
             placeholder="e.g. MD-1234"
           />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${formId}-effective`}>
+            Takes effect (optional; empty: at once)
+          </label>
+          <input
+            id={`${formId}-effective`}
+            type="datetime-local"
+            className="field__input"
+            value={effectiveAt}
+            onChange={(event) => {
+              setEffectiveAt(event.target.value);
+              if (serverProblem?.field === 'effectiveAt') setServerProblem(null);
+            }}
+            aria-describedby={shownProblem('effectiveAt') ? `${formId}-effective-problem` : undefined}
+          />
+          {shownProblem('effectiveAt') && (
+            <p className="field__problem" id={`${formId}-effective-problem`} data-testid="field-problem">
+              {shownProblem('effectiveAt')}
+            </p>
+          )}
         </div>
       </div>
       {attempted && nothingChanged && !result && (
