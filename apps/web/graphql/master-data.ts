@@ -154,6 +154,7 @@ graphql(`
     status
     rowCount
     appliedCount
+    stagedCount
     errorCount
     errors {
       ...RecordErrorEntry

@@ -20,13 +20,14 @@ afterAll(async () => {
 
 const IMPORT = `mutation($entityType: MasterEntityType!, $format: ImportFormat!, $content: String!, $mode: ImportMode) {
   importMasterRecords(entityType: $entityType, format: $format, content: $content, mode: $mode) {
-    id status rowCount appliedCount errorCount errors { row field code message } durationMs } }`;
+    id status rowCount appliedCount stagedCount errorCount errors { row field code message } durationMs } }`;
 
 interface Report {
   id: string;
   status: string;
   rowCount: number;
   appliedCount: number;
+  stagedCount: number;
   errorCount: number;
   errors: Array<{ row: number; field: string | null; code: string; message: string }>;
   durationMs: number;
@@ -112,7 +113,7 @@ describe('bulk import', () => {
     ]);
   });
 
-  it('writes the valid rows in VALID_ROWS mode and refuses rows that would need approval', async () => {
+  it('writes the valid rows in VALID_ROWS mode and stages rows beyond a threshold as change requests', async () => {
     const tenant = await createTenant(prisma);
     const json = (rows: unknown[]) => JSON.stringify(rows);
     const base = { gtin: gtinOf(1), name: 'Tee', familyCode: 'TEES', priceCents: 1000 };
@@ -143,23 +144,54 @@ describe('bulk import', () => {
       [4, 'code', 'DUPLICATE_IN_FILE'],
       [5, null, 'NOT_AN_OBJECT'],
     ]);
-    const priceJump = await request(json([{ code: 'JS000001', priceCents: 2000 }]));
-    expect(priceJump.data!.importMasterRecords.errors).toMatchObject([
-      { row: 1, field: 'priceCents', code: 'NEEDS_APPROVAL' },
-    ]);
-    expect((await prisma.sku.findFirstOrThrow({ where: { tenantId: tenant.tenantId } })).priceCents).toBe(
-      1000,
+    // One row within the thresholds is written; the price jump of the other waits for a second steward.
+    const priceJump = await request(
+      json([
+        { code: 'JS000001', priceCents: 2000 },
+        { code: 'JS000005', ...base, gtin: gtinOf(5) },
+      ]),
     );
+    expect(priceJump.data!.importMasterRecords).toMatchObject({
+      status: 'APPLIED',
+      appliedCount: 1,
+      stagedCount: 1,
+      errorCount: 0,
+    });
+    const jumped = await prisma.sku.findFirstOrThrow({
+      where: { tenantId: tenant.tenantId, code: 'JS000001' },
+    });
+    expect(jumped).toMatchObject({ priceCents: 1000, version: 1 });
+    const staged = await prisma.changeRequest.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    expect(staged).toMatchObject({
+      status: 'PENDING',
+      entityType: 'SKU',
+      entityId: jumped.id,
+      baseVersion: 1,
+      requestedById: tenant.analyst.userId,
+      changes: [{ field: 'priceCents', before: 1000, after: 2000 }],
+      reasons: [{ rule: 'PRICE_CHANGE', field: 'priceCents' }],
+    });
+    expect(
+      await prisma.stewardshipTask.findMany({
+        where: { changeRequestId: staged.id },
+        select: { kind: true },
+      }),
+    ).toEqual([{ kind: 'HIGH_IMPACT_ACK' }]);
+    const approved = await subgraph.request<{ approveChangeRequest: { publishedVersion: number } }>(
+      'mutation($id: ID!) { approveChangeRequest(id: $id) { publishedVersion } }',
+      { as: tenant.secondAnalyst, variables: { id: staged.id } },
+    );
+    expect(approved.data!.approveChangeRequest.publishedVersion).toBe(2);
+    expect(await prisma.sku.findUniqueOrThrow({ where: { id: jumped.id } })).toMatchObject({
+      priceCents: 2000,
+    });
 
     const { data } = await subgraph.request<{
       bulkImports: Array<{ status: string }>;
       stewardshipTasks: Array<{ kind: string }>;
     }>('{ bulkImports { status } stewardshipTasks { kind } }', { as: tenant.planner });
-    expect(data!.bulkImports.map((report) => report.status)).toEqual(['REJECTED', 'PARTIALLY_APPLIED']);
-    expect(data!.stewardshipTasks.map((task) => task.kind)).toEqual([
-      'VALIDATION_FAILURE',
-      'VALIDATION_FAILURE',
-    ]);
+    expect(data!.bulkImports.map((report) => report.status)).toEqual(['APPLIED', 'PARTIALLY_APPLIED']);
+    expect(data!.stewardshipTasks.map((task) => task.kind)).toEqual(['VALIDATION_FAILURE']);
   });
 
   it('imports locations with a hierarchy and quarantines a blocked supplier’s sites', async () => {

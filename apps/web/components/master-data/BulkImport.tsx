@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -38,6 +39,13 @@ function ImportReport({ report }: { report: BulkImportReportEntry }) {
           report.mode === 'ALL_OR_NOTHING' &&
           ' All or nothing: fix the rows below and import again, or choose "valid rows only".'}
       </p>
+      {report.stagedCount > 0 && (
+        <p className="notice" role="status" data-testid="import-staged">
+          {formatCount(report.stagedCount)} {report.stagedCount === 1 ? 'row changes' : 'rows change'} a
+          record beyond an approval threshold: staged as change requests for another steward to decide.{' '}
+          <Link href="/master-data/change-requests">Open the change requests</Link>
+        </p>
+      )}
       {report.errors.length > 0 && (
         <RecordErrorTable errors={report.errors} label="Import errors by row" rowHeading="Row" firstRow={1} />
       )}
@@ -86,6 +94,9 @@ function RecentImports() {
                 Applied
               </th>
               <th scope="col" className="data-table__number">
+                For approval
+              </th>
+              <th scope="col" className="data-table__number">
                 Errors
               </th>
               <th scope="col" className="data-table__number">
@@ -103,6 +114,7 @@ function RecentImports() {
                 <td>{statusLabels[entry.status] ?? entry.status}</td>
                 <td className="data-table__number">{formatCount(entry.rowCount)}</td>
                 <td className="data-table__number">{formatCount(entry.appliedCount)}</td>
+                <td className="data-table__number">{formatCount(entry.stagedCount)}</td>
                 <td className="data-table__number">{formatCount(entry.errorCount)}</td>
                 <td className="data-table__number">{formatCount(entry.durationMs)} ms</td>
               </tr>

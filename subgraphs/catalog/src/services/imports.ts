@@ -4,7 +4,7 @@ import { DOMAIN_EVENT_TYPES, type MasterRecordPublishedData } from '@meridian/ca
 import type { Prisma, PrismaClient } from '@meridian/db';
 import { ErrorCode, MeridianError } from '@meridian/errors';
 import { appendToOutbox, createEvent } from '@meridian/events';
-import { approvalReasons } from '../domain/approval';
+import { type ApprovalReason, approvalReasons } from '../domain/approval';
 import { type ParsedRows, parseImportRows, REFERENCE_COLUMNS, type RowError } from '../domain/import-rows';
 import {
   applyInput,
@@ -17,9 +17,10 @@ import {
 import { stewardshipDueAt } from '../domain/stewardship';
 import { withDerivedFields } from '../domain/supplier-rules';
 import { bumpOf, diffRecords, FIRST_TAG, type FieldChange, nextTag } from '../domain/versioning';
-import { createStewardshipTask } from '../store/governance';
+import { createChangeRequests, createStewardshipTask, createStewardshipTasks } from '../store/governance';
 import * as store from '../store/imports';
 import { recordOf } from '../store/records';
+import { acknowledgementTask } from './master-records';
 import { applySupplierRulesToSites, SOURCE } from './publication';
 
 export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ROWS';
@@ -44,17 +45,24 @@ interface PlannedRow {
   changes: FieldChange[];
 }
 
+/** A row changing a record beyond an approval threshold: it becomes a change request, not a version. */
+interface StagedRow extends PlannedRow {
+  before: NonNullable<PlannedRow['before']>;
+  reasons: ApprovalReason[];
+}
+
 type ImportContext = Awaited<ReturnType<typeof store.importContext>>;
 
 /**
- * Checks every row as an edit would (schema, references, uniqueness within the file and the tenant, approval
- * thresholds) and plans the version each valid row becomes. Rows are matched to existing records by code.
+ * Checks every row as an edit would (schema, references, uniqueness within the file and the tenant) and plans
+ * the version each valid row becomes, or, beyond an approval threshold, the change request it is staged as.
+ * Rows are matched to existing records by code.
  */
 function planRows(
   entityType: EntityType,
   numberedRows: ParsedRows['rows'],
   context: ImportContext,
-): { planned: PlannedRow[]; errors: RowError[] } {
+): { planned: PlannedRow[]; staged: StagedRow[]; errors: RowError[] } {
   const rows = numberedRows.map((numbered) => numbered.values);
   const existing = new Map<
     string,
@@ -91,6 +99,7 @@ function planRows(
   const gtinHolders = new Map(context.skus.map((sku) => [sku.gtin, sku.id]));
   const seenCodes = new Set<string>();
   const planned: PlannedRow[] = [];
+  const staged: StagedRow[] = [];
   const errors: RowError[] = [];
 
   rows.forEach((raw, index) => {
@@ -164,19 +173,14 @@ function planRows(
       );
       if (issue) fail('parentId', 'HIERARCHY', `parentId: ${issue}.`);
     }
-    for (const reason of approvalReasons(entityType, before?.record ?? null, record)) {
-      fail(
-        reason.field,
-        'NEEDS_APPROVAL',
-        `${reason.field}: the change (${reason.rule}) is beyond the approval threshold; edit this record to raise a change request.`,
-      );
-    }
     if (errors.length > failuresBefore) return;
     const changes = diffRecords(entityType, before?.record ?? null, record);
     if (before && changes.length === 0) return;
-    planned.push({ id, before, record, changes });
+    const reasons = approvalReasons(entityType, before?.record ?? null, record);
+    if (before && reasons.length > 0) staged.push({ id, before, record, changes, reasons });
+    else planned.push({ id, before, record, changes });
   });
-  return { planned, errors };
+  return { planned, staged, errors };
 }
 
 /** Parents before children, so a store's DC exists when the store row is written. */
@@ -192,8 +196,9 @@ function parentsFirst(rows: PlannedRow[]): PlannedRow[] {
 /**
  * Imports master records from CSV or JSON. Every row is checked; with ALL_OR_NOTHING (the default) one failing
  * row means nothing is written, with VALID_ROWS the valid ones are. Each written row is a version with its
- * `master_record_published` event, all in one transaction of a few batched statements. Failing rows become a
- * 72 h VALIDATION_FAILURE stewardship task.
+ * `master_record_published` event, and each row beyond an approval threshold a PENDING change request with its
+ * acknowledgement task, all in one transaction of a few batched statements. Failing rows become a 72 h
+ * VALIDATION_FAILURE stewardship task.
  */
 export async function importMasterRecords(prisma: PrismaClient, identity: Identity, args: ImportArgs) {
   const user = requireRole(identity, 'analyst');
@@ -220,8 +225,10 @@ export async function importMasterRecords(prisma: PrismaClient, identity: Identi
       const write = errors.length === 0 || mode === 'VALID_ROWS';
       if (write && planned.length > 0)
         await writeRows(tx, args.entityType, planned, user.tenantId, user.userId, importId, now);
-      const status =
-        errors.length === 0 ? 'APPLIED' : write && planned.length > 0 ? 'PARTIALLY_APPLIED' : 'REJECTED';
+      if (write && plan.staged.length > 0)
+        await stageRows(tx, args.entityType, plan.staged, user.tenantId, user.userId, importId, now);
+      const wrote = write && planned.length + plan.staged.length > 0;
+      const status = errors.length === 0 ? 'APPLIED' : wrote ? 'PARTIALLY_APPLIED' : 'REJECTED';
       if (errors.length > 0) {
         await createStewardshipTask(tx, {
           tenantId: user.tenantId,
@@ -241,6 +248,7 @@ export async function importMasterRecords(prisma: PrismaClient, identity: Identi
         status,
         rowCount: parsed.rows.length + parsed.errors.filter((error) => error.row > 0).length,
         appliedCount: write ? planned.length : 0,
+        stagedCount: write ? plan.staged.length : 0,
         errorCount: errors.length,
         errors: errors.slice(0, REPORTED_ERRORS) as unknown as Prisma.InputJsonValue,
         durationMs: Math.round(performance.now() - started),
@@ -248,6 +256,44 @@ export async function importMasterRecords(prisma: PrismaClient, identity: Identi
       });
     },
     { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+async function stageRows(
+  tx: Prisma.TransactionClient,
+  entityType: EntityType,
+  staged: StagedRow[],
+  tenantId: string,
+  requestedById: string,
+  importId: string,
+  requestedAt: Date,
+): Promise<void> {
+  const requests = staged.map((row) => ({ id: randomUUID(), row }));
+  await createChangeRequests(
+    tx,
+    requests.map(({ id, row }) => ({
+      id,
+      tenantId,
+      entityType,
+      entityId: row.id,
+      proposed: row.record as Prisma.InputJsonValue,
+      changes: row.changes as unknown as Prisma.InputJsonValue,
+      reasons: row.reasons as unknown as Prisma.InputJsonValue,
+      baseVersion: row.before.version,
+      requestedById,
+      comment: `Bulk import ${importId}`,
+      requestedAt,
+    })),
+  );
+  await createStewardshipTasks(
+    tx,
+    requests.map(({ id, row }) =>
+      acknowledgementTask(
+        tenantId,
+        { entityType, entityId: row.id, changes: row.changes, reasons: row.reasons },
+        { id, requestedAt },
+      ),
+    ),
   );
 }
 

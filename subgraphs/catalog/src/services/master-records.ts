@@ -159,8 +159,19 @@ export async function stageChangeRequest(
 ): Promise<ChangeRequest> {
   const { tenantId } = requester;
   const changeRequest = await governance.createChangeRequest(tx, changeRequestRow(requester, staged));
+  await governance.createStewardshipTask(tx, acknowledgementTask(tenantId, staged, changeRequest));
+  await notifyOwnerOfPlannedChange(tx, requester, staged, changeRequest);
+  return changeRequest;
+}
+
+/** The 24 h task of acknowledging a change request (every one crossed a threshold: high-impact). */
+export function acknowledgementTask(
+  tenantId: string,
+  staged: Pick<StagedChange, 'entityType' | 'entityId' | 'changes' | 'reasons'>,
+  changeRequest: Pick<ChangeRequest, 'id' | 'requestedAt'>,
+): Prisma.StewardshipTaskCreateManyInput {
   const fields = staged.changes.map((change) => change.field).join(', ');
-  await governance.createStewardshipTask(tx, {
+  return {
     tenantId,
     kind: 'HIGH_IMPACT_ACK',
     entityType: staged.entityType,
@@ -169,9 +180,7 @@ export async function stageChangeRequest(
     title: `Acknowledge the ${staged.entityType} change request (${fields})`,
     detail: { reasons: staged.reasons } as Prisma.InputJsonValue,
     dueAt: stewardshipDueAt('HIGH_IMPACT_ACK', changeRequest.requestedAt),
-  });
-  await notifyOwnerOfPlannedChange(tx, requester, staged, changeRequest);
-  return changeRequest;
+  };
 }
 
 /**

@@ -5,6 +5,10 @@ export function createChangeRequest(db: Db, data: Prisma.ChangeRequestUncheckedC
   return db.changeRequest.create({ data });
 }
 
+export function createChangeRequests(db: Db, data: Prisma.ChangeRequestCreateManyInput[]) {
+  return db.changeRequest.createMany({ data });
+}
+
 export function findChangeRequest(db: Db, tenantId: string, id: string) {
   return db.changeRequest.findFirst({ where: { tenantId, id } });
 }
@@ -60,6 +64,10 @@ export function listPendingForRecords(db: Db, tenantId: string, entityIds: reado
 
 export function createStewardshipTask(db: Db, data: Prisma.StewardshipTaskUncheckedCreateInput) {
   return db.stewardshipTask.create({ data });
+}
+
+export function createStewardshipTasks(db: Db, data: Prisma.StewardshipTaskCreateManyInput[]) {
+  return db.stewardshipTask.createMany({ data });
 }
 
 /** Closes the open tasks of a change request (acknowledged or decided). */
