@@ -9,7 +9,7 @@ export const catalogSubgraph = {
   resolvers,
   consumers: [
     startPolicyChangeProposedConsumer,
-    // Not a consumer: the periodic jobs (SLA breaches, hot window, snapshots) start and stop with the subgraph.
+    // Not a consumer: the periodic jobs (scheduled changes, SLA breaches, snapshots) start and stop with the subgraph.
     startCatalogJobs,
   ],
 } satisfies SubgraphModule;

@@ -11,7 +11,6 @@ import { startPolicyChangeProposedConsumer } from '../src/consumers/policy-chang
 import { publishDueChangeRequests } from '../src/services/change-requests';
 import { runSnapshotRetention } from '../src/services/snapshots';
 import { markSlaBreaches } from '../src/services/stewardship';
-import { clearColdSnapshots } from '../src/store/versions';
 import { catalogSubgraph } from '../src/subgraph';
 import { change, context, createTenant, skuInput } from './support';
 
@@ -277,15 +276,16 @@ describe('replenishment policy proposals', () => {
 });
 
 describe('hot window', () => {
-  it('keeps the newest seven snapshots and rebuilds older versions equal to what they were', async () => {
+  it('keeps the snapshots of each record’s newest seven versions as it publishes, and rebuilds older ones equal to what they were', async () => {
     const tenant = await createTenant(prisma);
-    await change(subgraph, tenant.analyst, 'createSku', {
+    const created = await change(subgraph, tenant.analyst, 'createSku', {
       input: skuInput(tenant, 12),
       context: context('New'),
     });
     const sku = await prisma.sku.findFirstOrThrow({ where: { tenantId: tenant.tenantId } });
+    const published = [created.version!];
     for (let edit = 1; edit <= 9; edit++) {
-      await change(subgraph, tenant.analyst, 'updateSku', {
+      const edited = await change(subgraph, tenant.analyst, 'updateSku', {
         id: sku.id,
         input: {
           name: `Name ${edit}`,
@@ -294,32 +294,29 @@ describe('hot window', () => {
         },
         context: context(`Edit ${edit}`),
       });
+      published.push(edited.version!);
     }
-    const versionsQuery = `query($id: ID!) { sku(id: $id) { history(first: 10) { version snapshot } } }`;
-    const read = async () =>
-      (
-        await subgraph.request<{ sku: { history: Array<{ version: number; snapshot: unknown }> } }>(
-          versionsQuery,
-          {
-            as: tenant.planner,
-            variables: { id: sku.id },
-          },
-        )
-      ).data!.sku.history;
-    const original = await read();
-    await clearColdSnapshots(prisma);
     const cold = await prisma.masterRecordVersion.findMany({
       where: { entityId: sku.id, snapshot: { equals: Prisma.DbNull } },
       select: { version: true },
       orderBy: { version: 'asc' },
     });
     expect(cold.map((row) => row.version)).toEqual([1, 2, 3]);
-    expect(await read()).toEqual(original);
-    const { data } = await subgraph.request<{ v1: { snapshot: { name: string } } }>(
+
+    const { data } = await subgraph.request<{
+      sku: { history: Array<{ version: number; snapshot: unknown }> };
+    }>('query($id: ID!) { sku(id: $id) { history(first: 10) { version snapshot } } }', {
+      as: tenant.planner,
+      variables: { id: sku.id },
+    });
+    expect(data!.sku.history).toEqual(
+      published.map(({ version, snapshot }) => ({ version, snapshot })).reverse(),
+    );
+    const v1 = await subgraph.request<{ v1: { snapshot: { name: string } } }>(
       'query($id: ID!) { v1: masterRecordVersion(entityType: SKU, id: $id, version: 1) { snapshot } }',
       { as: tenant.planner, variables: { id: sku.id } },
     );
-    expect(data!.v1.snapshot.name).toBe('Test tee 12');
+    expect(v1.data!.v1.snapshot.name).toBe('Test tee 12');
   });
 });
 

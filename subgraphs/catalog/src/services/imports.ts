@@ -20,6 +20,7 @@ import { bumpOf, diffRecords, FIRST_TAG, type FieldChange, nextTag } from '../do
 import { createChangeRequests, createStewardshipTask, createStewardshipTasks } from '../store/governance';
 import * as store from '../store/imports';
 import { recordOf } from '../store/records';
+import { clearColdSnapshots } from '../store/versions';
 import { acknowledgementTask } from './master-records';
 import { applySupplierRulesToSites, SOURCE } from './publication';
 
@@ -339,6 +340,12 @@ async function writeRows(
       comment: `Bulk import ${importId}`,
       createdAt: now,
     })),
+  );
+  await clearColdSnapshots(
+    tx,
+    rows
+      .filter((row) => row.before)
+      .map((row) => ({ tenantId, entityType, entityId: row.id, version: row.version })),
   );
   await appendToOutbox(
     tx,

@@ -12,7 +12,7 @@ import {
 import { withDerivedFields as deriveFields, isSiteOf, siteQuarantine } from '../domain/supplier-rules';
 import { bumpOf, diffRecords, FIRST_TAG, nextTag } from '../domain/versioning';
 import * as records from '../store/records';
-import { createVersion } from '../store/versions';
+import { clearColdSnapshots, createVersion } from '../store/versions';
 
 export const SOURCE = 'meridian/catalog';
 
@@ -61,6 +61,7 @@ export async function publish(tx: Tx, publication: Publication): Promise<MasterR
     changeRequestId: publication.changeRequestId ?? null,
     restoredVersion: publication.restoredVersion ?? null,
   });
+  await clearColdSnapshots(tx, [{ tenantId, entityType, entityId, version }]);
   await appendToOutbox(tx, [
     createEvent({
       source: SOURCE,

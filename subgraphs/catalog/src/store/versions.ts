@@ -44,18 +44,31 @@ export function findVersionAt(db: Db, tenantId: string, entityType: EntityType, 
   });
 }
 
+export interface PublishedVersion {
+  tenantId: string;
+  entityType: string;
+  entityId: string;
+  version: number;
+}
+
 /**
- * The hot-window job: clears the snapshot of every version older than its record's newest seven, in one
- * statement. Those versions are rebuilt from the newer ones' changes when read.
+ * The hot window, kept as versions are published: clears the snapshot of the versions the newly published
+ * ones pushed out of their record's newest seven (read through the unique index, never a scan). Those
+ * versions are rebuilt from the newer ones' changes when read.
  */
-export function clearColdSnapshots(db: Db): Promise<number> {
+export function clearColdSnapshots(db: Db, published: readonly PublishedVersion[]): Promise<number> {
+  if (published.length === 0) return Promise.resolve(0);
   return db.$executeRawUnsafe(
     `UPDATE "catalog"."MasterRecordVersion" AS old SET "snapshot" = NULL
-       FROM (SELECT "tenantId", "entityType", "entityId", max("version") AS newest
-               FROM "catalog"."MasterRecordVersion" GROUP BY 1, 2, 3) AS latest
-      WHERE old."snapshot" IS NOT NULL
-        AND old."tenantId" = latest."tenantId" AND old."entityType" = latest."entityType"
-        AND old."entityId" = latest."entityId" AND old."version" <= latest.newest - $1`,
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[])
+         AS published("tenantId", "entityType", "entityId", "version")
+      WHERE old."tenantId" = published."tenantId" AND old."entityType" = published."entityType"
+        AND old."entityId" = published."entityId" AND old."version" <= published."version" - $5
+        AND old."snapshot" IS NOT NULL`,
+    published.map((row) => row.tenantId),
+    published.map((row) => row.entityType),
+    published.map((row) => row.entityId),
+    published.map((row) => row.version),
     HOT_VERSIONS,
   );
 }
