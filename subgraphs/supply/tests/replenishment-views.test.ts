@@ -178,10 +178,13 @@ describe('views', () => {
       },
     );
     expect(errors).toBeUndefined();
-    // Store 2: 5 units at 4/day run out on day 2; store 1 (40 at 6/day) on day 7; the DC (300 at 10/day) on day 30, past the horizon.
+    // Store 2: 5 units at 4/day run out on day 2; store 1 (40 at 6/day) on day 7. The DC is projected as
+    // replenishment plans it, on its echelon: 345 units (its 300 and the stores' 45) at 20/day (its 10 and the
+    // stores' 6 and 4) run out on day 18, where its own 300 at 10/day would last past the horizon.
     expect(data!.stockoutRisks.map((risk) => [risk.location.id, risk.projectedStockoutOn])).toEqual([
       [world.storeIds[1], iso(1)],
       [world.storeIds[0], iso(6)],
+      [world.dcId, iso(17)],
     ]);
     expect(data!.stockoutRisks[0]!.daysOfCover).toBeCloseTo(1.25, 10);
     expect(data!.stockoutRisks[0]!.sku.id).toBe(world.skuId);
@@ -190,6 +193,19 @@ describe('views', () => {
     expect(projection.slice(0, 2)).toEqual([
       { day: iso(0), projected: 1, forecast: 4, reorderPoint: 0 },
       { day: iso(1), projected: -3, forecast: 4, reorderPoint: 0 },
+    ]);
+
+    const atDc = await subgraph.request<{
+      _entities: Array<{ projectedStock: Array<{ day: string; projected: number; forecast: number }> }>;
+    }>(
+      `query V($reps: [_Any!]!) {
+        _entities(representations: $reps) { ... on Sku { projectedStock { day projected forecast } } }
+      }`,
+      { as: planner, variables: { reps: [{ __typename: 'Sku', id: world.skuId }] } },
+    );
+    expect(atDc.data!._entities[0]!.projectedStock.slice(0, 2)).toEqual([
+      { day: iso(0), projected: 325, forecast: 20 },
+      { day: iso(1), projected: 305, forecast: 20 },
     ]);
   });
 

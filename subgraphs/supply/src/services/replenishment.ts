@@ -9,7 +9,14 @@ import type {
 } from '@meridian/db';
 import { appendToOutbox, createEvent, type EventEnvelope } from '@meridian/events';
 import { utcDay } from '../domain/kpis';
-import { echelonPolicy, inventoryPosition, type StoreInputs, storePolicy } from '../domain/policy/echelon';
+import {
+  echelonDaily,
+  echelonPolicy,
+  inventoryPosition,
+  type StoreInputs,
+  storePolicy,
+  storesServedBy,
+} from '../domain/policy/echelon';
 import { decidePolicyChange, type PolicyFigures } from '../domain/policy/governance';
 import {
   computePolicy,
@@ -271,12 +278,8 @@ function planningUnits(
       continue;
     }
     if (!supplierLeadTime) continue;
-    const stores = positions.filter(
-      (candidate) =>
-        context.locations.get(candidate.locationId)?.parentId === position.locationId &&
-        context.locations.get(candidate.locationId)?.type === 'STORE' &&
-        location?.type === 'DC' &&
-        forecastOf(candidate) !== undefined,
+    const stores = storesServedBy(position, positions, context.locations).filter(
+      (candidate) => forecastOf(candidate) !== undefined,
     );
     const dcInputs = {
       demandClass: forecast.demandClass,
@@ -292,10 +295,14 @@ function planningUnits(
       stores.length > 0
         ? echelonPolicy(dcInputs, storeForecasts.map(storeInputs), context.settings).dc
         : computePolicy(dcInputs, context.settings);
-    const echelonDaily = forecast.daily.map((value, day) =>
-      storeForecasts.reduce((total, store) => total + (store.daily[day] ?? 0), value),
-    );
-    units.push({ position, stores, policy, forecast, echelonDaily, supplierId: master.supplierId });
+    units.push({
+      position,
+      stores,
+      policy,
+      forecast,
+      echelonDaily: echelonDaily([forecast.daily, ...storeForecasts.map((store) => store.daily)]),
+      supplierId: master.supplierId,
+    });
   }
   return units;
 }

@@ -4,9 +4,14 @@ import { ErrorCode, MeridianError } from '@meridian/errors';
 import { pageSize } from '@meridian/subgraph-runtime';
 import { z } from 'zod';
 import { utcDay } from '../domain/kpis';
-import { inventoryPosition } from '../domain/policy/echelon';
-import { planningForecastOf } from '../domain/replenishment/planning-forecast';
-import { daysOfCover, projectStock, stockoutDay } from '../domain/replenishment/projection';
+import { echelonDaily, echelonStock, storesServedBy } from '../domain/policy/echelon';
+import { type PlanningForecast, planningForecastOf } from '../domain/replenishment/planning-forecast';
+import {
+  daysOfCover,
+  type ProjectedDay,
+  projectStock,
+  stockoutDay,
+} from '../domain/replenishment/projection';
 import { rankStockoutRisks } from '../domain/replenishment/stockout-risk';
 import * as catalog from '../store/catalog-master';
 import * as store from '../store/replenishment';
@@ -22,7 +27,46 @@ const uuid = (field: string) => (value: unknown) => {
   return parsed.data;
 };
 
-/** Projected stock per forecast day of a SKU at a location (default: its position at a DC, else its first). */
+/**
+ * A position's projection as replenishment plans it: a DC's draws its echelon's stock (its own and that of
+ * the stores it serves that have a forecast) down by the echelon's forecast demand.
+ */
+function projectPosition(
+  position: InventoryPosition,
+  positions: readonly InventoryPosition[],
+  locations: ReadonlyMap<string, catalog.LocationMaster>,
+  planningAt: ReadonlyMap<string, PlanningForecast>,
+): ProjectedDay[] {
+  const planning = planningAt.get(`${position.skuId}|${position.locationId}`);
+  if (!planning) return [];
+  const stores = storesServedBy(position, positions, locations).filter((candidate) =>
+    planningAt.has(`${candidate.skuId}|${candidate.locationId}`),
+  );
+  return projectStock({
+    firstDay: planning.firstDay,
+    stock: echelonStock(position, stores),
+    dailyForecast: echelonDaily([
+      planning.daily,
+      ...stores.map((candidate) => planningAt.get(`${candidate.skuId}|${candidate.locationId}`)!.daily),
+    ]),
+    reorderPoint: position.reorderPoint,
+  });
+}
+
+/** Each forecast's planning view from today, by `skuId|locationId`. */
+function planningByPosition(forecasts: Awaited<ReturnType<typeof store.newestForecasts>>, today: string) {
+  return new Map(
+    forecasts.flatMap((forecast) => {
+      const planning = planningForecastOf(forecast, today);
+      return planning ? [[`${forecast.skuId}|${forecast.locationId}`, planning] as const] : [];
+    }),
+  );
+}
+
+/**
+ * Projected stock per forecast day of a SKU at a location (default: its position at a DC, else its first); at
+ * a DC, its echelon's, as replenishment plans it.
+ */
 export async function projectedStock(
   prisma: PrismaClient,
   identity: Identity,
@@ -32,30 +76,22 @@ export async function projectedStock(
   const { tenantId } = requireUser(identity);
   const locationId = rawLocationId == null ? null : uuid('locationId')(rawLocationId);
   if (!z.guid().safeParse(skuId).success) return [];
-  const positions = await prisma.inventoryPosition.findMany({
-    where: { tenantId, skuId },
-    orderBy: { locationId: 'asc' },
-  });
-  let position: InventoryPosition | undefined;
-  if (locationId) position = positions.find((candidate) => candidate.locationId === locationId);
-  else {
-    const dcs = new Set(
-      (await catalog.findLocations(prisma, tenantId)).filter((l) => l.type === 'DC').map((l) => l.id),
-    );
-    position = positions.find((candidate) => dcs.has(candidate.locationId)) ?? positions[0];
-  }
+  const [positions, locations, forecasts] = await Promise.all([
+    prisma.inventoryPosition.findMany({ where: { tenantId, skuId }, orderBy: { locationId: 'asc' } }),
+    catalog.findLocations(prisma, tenantId),
+    store.newestForecasts(prisma, tenantId, [skuId]),
+  ]);
+  const locationById = new Map(locations.map((location) => [location.id, location]));
+  const position = locationId
+    ? positions.find((candidate) => candidate.locationId === locationId)
+    : (positions.find((candidate) => locationById.get(candidate.locationId)?.type === 'DC') ?? positions[0]);
   if (!position) return [];
-  const [forecast] = await store
-    .newestForecasts(prisma, tenantId, [skuId])
-    .then((rows) => rows.filter((row) => row.locationId === position.locationId));
-  const planning = forecast ? planningForecastOf(forecast, utcDay(new Date())) : null;
-  if (!planning) return [];
-  return projectStock({
-    firstDay: planning.firstDay,
-    stock: inventoryPosition(position),
-    dailyForecast: planning.daily,
-    reorderPoint: position.reorderPoint,
-  });
+  return projectPosition(
+    position,
+    positions,
+    locationById,
+    planningByPosition(forecasts, utcDay(new Date())),
+  );
 }
 
 /** Positions that may run out within the forecast horizon or sit at their reorder point, most urgent first. */
@@ -66,27 +102,28 @@ export async function stockoutRisks(
 ) {
   const { tenantId } = requireUser(identity);
   const today = utcDay(new Date());
-  const [positions, forecasts] = await Promise.all([
+  const [positions, locations, forecasts] = await Promise.all([
     prisma.inventoryPosition.findMany({ where: { tenantId } }),
+    catalog.findLocations(prisma, tenantId),
     store.newestForecasts(prisma, tenantId),
   ]);
-  const planningByKey = new Map(
-    forecasts.flatMap((forecast) => {
-      const planning = planningForecastOf(forecast, today);
-      return planning ? [[`${forecast.skuId}|${forecast.locationId}`, planning] as const] : [];
-    }),
-  );
+  const locationById = new Map(locations.map((location) => [location.id, location]));
+  const planningByKey = planningByPosition(forecasts, today);
+  const positionsBySku = new Map<string, InventoryPosition[]>();
+  for (const position of positions) {
+    const ofSku = positionsBySku.get(position.skuId);
+    if (ofSku) ofSku.push(position);
+    else positionsBySku.set(position.skuId, [position]);
+  }
   const candidates = positions.map((position) => {
     const planning = planningByKey.get(`${position.skuId}|${position.locationId}`);
     const available = position.onHand - position.allocated;
-    const projection = planning
-      ? projectStock({
-          firstDay: planning.firstDay,
-          stock: inventoryPosition(position),
-          dailyForecast: planning.daily,
-          reorderPoint: position.reorderPoint,
-        })
-      : [];
+    const projection = projectPosition(
+      position,
+      positionsBySku.get(position.skuId) ?? [],
+      locationById,
+      planningByKey,
+    );
     return {
       skuId: position.skuId,
       locationId: position.locationId,

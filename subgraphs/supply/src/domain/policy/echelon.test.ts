@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { echelonDemand, echelonPolicy, echelonStock, STORE_LEAD_TIME_DAYS } from './echelon';
+import {
+  echelonDaily,
+  echelonDemand,
+  echelonPolicy,
+  echelonStock,
+  STORE_LEAD_TIME_DAYS,
+  storesServedBy,
+} from './echelon';
 import { computePolicy, DEFAULT_SERVICE_LEVELS, type PolicyInputs } from './policy';
 
 const settings = { serviceLevels: DEFAULT_SERVICE_LEVELS, holdingCostRate: 0.25, orderingCostCents: 5000 };
@@ -23,6 +30,25 @@ const store = (daily: number, sd: number) => ({
 });
 
 describe('echelon', () => {
+  it('finds the stores a DC serves, and none for a store or a DC of other stores', () => {
+    const locations = new Map([
+      ['dc', { type: 'DC', parentId: null }],
+      ['other-dc', { type: 'DC', parentId: null }],
+      ['store-a', { type: 'STORE', parentId: 'dc' }],
+      ['store-b', { type: 'STORE', parentId: 'other-dc' }],
+      ['site', { type: 'SUPPLIER_SITE', parentId: 'dc' }],
+    ]);
+    const positions = ['dc', 'other-dc', 'store-a', 'store-b', 'site'].map((locationId) => ({ locationId }));
+    expect(storesServedBy({ locationId: 'dc' }, positions, locations)).toEqual([{ locationId: 'store-a' }]);
+    expect(storesServedBy({ locationId: 'store-a' }, positions, locations)).toEqual([]);
+    expect(storesServedBy({ locationId: 'unknown' }, positions, locations)).toEqual([]);
+  });
+
+  it('adds daily forecasts day by day over the longest horizon', () => {
+    expect(echelonDaily([[10, 10, 10], [6, 6], [4]])).toEqual([20, 16, 10]);
+    expect(echelonDaily([])).toEqual([]);
+  });
+
   it('counts the DC’s stock and every store’s as one', () => {
     const figures = (onHand: number) => ({ onHand, allocated: 2, inTransit: 1, onOrder: 5 });
     expect(echelonStock(figures(100), [figures(20), figures(30)])).toBe(104 + 24 + 34);

@@ -24,6 +24,28 @@ export function inventoryPosition({ onHand, allocated, inTransit, onOrder }: Sto
   return onHand - allocated + inTransit + onOrder;
 }
 
+interface Placed {
+  locationId: string;
+}
+
+interface LocationLink {
+  type: string;
+  parentId: string | null;
+}
+
+/** The positions of the stores a DC's position serves (stores whose parent is its location); none for others. */
+export function storesServedBy<P extends Placed>(
+  position: Placed,
+  positions: readonly P[],
+  locations: ReadonlyMap<string, LocationLink>,
+): P[] {
+  if (locations.get(position.locationId)?.type !== 'DC') return [];
+  return positions.filter((candidate) => {
+    const location = locations.get(candidate.locationId);
+    return location?.type === 'STORE' && location.parentId === position.locationId;
+  });
+}
+
 /** Echelon stock of a DC: its own inventory position plus that of every store it serves. */
 export function echelonStock(dc: StockFigures, stores: readonly StockFigures[]): number {
   return stores.reduce((total, store) => total + inventoryPosition(store), inventoryPosition(dc));
@@ -40,12 +62,17 @@ export interface DemandSeries {
  */
 export function echelonDemand(dc: DemandSeries, stores: readonly DemandSeries[]): DemandSeries {
   const all = [dc, ...stores];
-  const horizon = Math.max(...all.map((series) => series.dailyForecast.length));
-  const dailyForecast = Array.from({ length: horizon }, (_, day) =>
-    all.reduce((total, series) => total + (series.dailyForecast[day] ?? 0), 0),
-  );
+  const dailyForecast = echelonDaily(all.map((series) => series.dailyForecast));
   const demandStdDev = Math.sqrt(all.reduce((total, series) => total + series.demandStdDev ** 2, 0));
   return { dailyForecast, demandStdDev };
+}
+
+/** Daily forecasts of several locations added up day by day, over the longest horizon among them. */
+export function echelonDaily(forecasts: readonly (readonly number[])[]): number[] {
+  const horizon = Math.max(0, ...forecasts.map((daily) => daily.length));
+  return Array.from({ length: horizon }, (_, day) =>
+    forecasts.reduce((total, daily) => total + (daily[day] ?? 0), 0),
+  );
 }
 
 export type StoreInputs = Omit<
