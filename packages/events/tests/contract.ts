@@ -425,6 +425,30 @@ export function backboneContract(harness: () => BackboneHarness): void {
     expect(latencies[2]).toBeLessThan(150);
   });
 
+  it('tails an event whose transaction began before the tail started and committed after it', async () => {
+    const s = scope();
+    const backbone = await open();
+    const late = s.event('kpi_changed', 'k', { late: true });
+    const early = s.event('kpi_changed', 'k', { early: true });
+    const after = s.event('kpi_changed', 'k', { after: true });
+    const seen: string[] = [];
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await appendToOutbox(sqlExecutor(client), [late]);
+      // Committed before the tail starts, at a later log position than the open transaction's event.
+      await backbone.publish([early]);
+      await backbone.tail({ types: [s.type('kpi_changed')], handler: (event) => seen.push(event.id) });
+      await client.query('COMMIT');
+      await backbone.publish([after]);
+      await waitFor(() => seen.length >= 2);
+      await sleep(300);
+    } finally {
+      client.release();
+    }
+    expect(seen).toEqual([late.id, after.id]);
+  });
+
   it('applies batches in log order per partition, in batches of at most maxBatchSize', async () => {
     const s = scope();
     const consumer = s.consumer('batches');

@@ -10,8 +10,10 @@ const row = (
   data: unknown = null,
 ): RelayedRow & { event: EventEnvelope } => {
   const event = createEvent({ source: '/s', type, tenantId: 't', partitionKey, data });
+  const seq = nextSeq++;
   return {
-    seq: String(nextSeq++),
+    seq: String(seq),
+    xid: String(1000 + seq),
     payload: JSON.stringify(event),
     event,
     ...eventAddress(defaultNaming, event),
@@ -41,6 +43,21 @@ describe('relayed runs of events', () => {
     expect(only!.subject).toBe(rows[0]!.subject);
     expect(only!.events.map(({ event }) => event)).toEqual(rows.map((r) => r.event));
     expect(only!.events.map(({ sequence }) => sequence)).toEqual(rows.map((r) => r.seq));
+    expect(only!.events.map(({ xid }) => xid)).toEqual(rows.map((r) => r.xid));
+  });
+
+  it('reads messages of an earlier relay, which carried no transaction', () => {
+    const event = createEvent({
+      source: '/s',
+      type: 'supply.stock.moved',
+      tenantId: 't',
+      partitionKey: 'k',
+      data: {},
+    });
+    const [read] = eventsOfMessage([['7', event]], 0, (error) => {
+      throw error;
+    });
+    expect(read).toEqual({ event, sequence: '7', xid: null });
   });
 
   it("keeps a bucket's order across types, and buckets apart", () => {
@@ -91,7 +108,7 @@ describe('relayed runs of events', () => {
       data: 1,
     });
     expect(eventsOfMessage(JSON.parse(JSON.stringify(event)), 42, () => {})).toEqual([
-      { event: JSON.parse(JSON.stringify(event)), sequence: '42' },
+      { event: JSON.parse(JSON.stringify(event)), sequence: '42', xid: null },
     ]);
     expect(() => eventsOfMessage({ specversion: '1.0' }, 42, () => {})).toThrow(
       /not a valid CloudEvents envelope/,
@@ -102,11 +119,16 @@ describe('relayed runs of events', () => {
     const good = row('supply.stock.moved', 'sku-1');
     const skipped: number[] = [];
     const events = eventsOfMessage(
-      [['x', good.event], ['7', { specversion: '1.0' }], [good.seq, JSON.parse(good.payload)], 'nonsense'],
+      [
+        ['x', good.event],
+        ['7', { specversion: '1.0' }],
+        [good.seq, JSON.parse(good.payload), good.xid],
+        'nonsense',
+      ],
       0,
       (_error, index) => skipped.push(index),
     );
     expect(skipped).toEqual([0, 1, 3]);
-    expect(events).toEqual([{ event: JSON.parse(good.payload), sequence: good.seq }]);
+    expect(events).toEqual([{ event: JSON.parse(good.payload), sequence: good.seq, xid: good.xid }]);
   });
 });

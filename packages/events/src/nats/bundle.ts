@@ -5,6 +5,8 @@ import type { OutgoingMessage } from './publisher';
 export interface RelayedRow {
   /** backbone."EventLog".seq: the event's position in the log, delivered as its `sequence`. */
   seq: string;
+  /** backbone."EventLog".xid: the transaction that appended it (a tail tells old from new by it). */
+  xid: string;
   subject: string;
   /** The partition bucket (`eventAddress`). */
   bucket: string;
@@ -16,6 +18,8 @@ export interface RelayedRow {
 export interface DeliveredEvent {
   event: EventEnvelope;
   sequence: string;
+  /** The appending transaction, when the relay sent it (messages of earlier relays carry none). */
+  xid: string | null;
 }
 
 // JetStream's cost is per message (about 23 µs of nats-server and 28 µs of client CPU per message stored,
@@ -29,7 +33,7 @@ export const maxBundleBytes = 256 * 1024;
 /**
  * The relay's messages for rows in log order: each message is a run of consecutive rows of one subject
  * within its partition bucket, so the order of a bucket's events (across types too) is the order of its
- * messages. A message's payload is `[["<seq>", <envelope>], …]`; its Nats-Msg-Id names its first and last
+ * messages. A message's payload is `[["<seq>", <envelope>, "<xid>"], …]`; its Nats-Msg-Id names its first and last
  * log position, so the same rows relayed again after a crash are dropped by the stream's duplicate window.
  * (Rows relayed again in other runs are not; consumers' inboxes absorb those.)
  */
@@ -42,7 +46,7 @@ export function bundleRows(rows: readonly RelayedRow[]): OutgoingMessage[] {
     openRuns.delete(bucket);
     messages.push({
       subject: run.subject,
-      payload: `[${run.rows.map((row) => `["${row.seq}",${row.payload}]`).join(',')}]`,
+      payload: `[${run.rows.map((row) => `["${row.seq}",${row.payload},"${row.xid}"]`).join(',')}]`,
       msgId: `log:${run.rows[0]!.seq}-${run.rows.at(-1)!.seq}`,
       events: run.rows.length,
     });
@@ -80,7 +84,7 @@ export function eventsOfMessage(
   streamSeq: number,
   invalid: (error: unknown, index: number) => void,
 ): DeliveredEvent[] {
-  if (!Array.isArray(data)) return [{ event: envelopeFromLog(data), sequence: String(streamSeq) }];
+  if (!Array.isArray(data)) return [{ event: envelopeFromLog(data), sequence: String(streamSeq), xid: null }];
   const events: DeliveredEvent[] = [];
   for (let index = 0; index < data.length; index++) {
     const entry: unknown = data[index];
@@ -88,7 +92,8 @@ export function eventsOfMessage(
       if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !/^\d+$/.test(entry[0])) {
         throw new Error('a relayed entry is not ["<log position>", <envelope>]');
       }
-      events.push({ event: envelopeFromLog(entry[1]), sequence: entry[0] });
+      const xid = typeof entry[2] === 'string' && /^\d+$/.test(entry[2]) ? entry[2] : null;
+      events.push({ event: envelopeFromLog(entry[1]), sequence: entry[0], xid });
     } catch (error) {
       invalid(error, index);
     }

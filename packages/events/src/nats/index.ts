@@ -9,6 +9,7 @@ import { DeadLetterStore, describeError } from '../dead-letter-store';
 import type { EventEnvelope } from '../envelope';
 import { matchesType, parseTypeSelector, selectorsByDomain } from '../event-types';
 import { LocalConsumers } from '../local-consumers';
+import { endedBefore, parseSnapshot } from '../log-position';
 import { createBackboneMetrics } from '../metrics';
 import { NotificationListener } from '../notification-listener';
 import { backboneChannel, publishToLog } from '../outbox';
@@ -16,7 +17,7 @@ import { type BackboneLogger, consoleLogger, type EventBackbone, type Subscripti
 import { createRetention } from '../retention';
 import { type RetryOptions, resolveRetry } from '../retry';
 import { startNatsBatchConsumer } from './batch-consumer';
-import { eventsOfMessage } from './bundle';
+import { type DeliveredEvent, eventsOfMessage } from './bundle';
 import { startNatsConsumer } from './consumer';
 import { EventStarts } from './event-starts';
 import { defaultNaming, filterSubject, type NatsNaming, replaySubject } from './naming';
@@ -171,19 +172,26 @@ export async function createNatsBackbone(options: NatsBackboneOptions): Promise<
     async tail({ types, handler }) {
       const selector = parseTypeSelector(types);
       const readers: { stop(): Promise<void> }[] = [];
-      // New means appended after now: the relay may still be sending older rows, which carry lower log
-      // positions than any row committed from here on.
-      const { rows } = await pool.query<{ head: string }>(
-        'SELECT COALESCE(max("seq"), 0)::text AS head FROM "backbone"."EventLog"',
+      // New means committed from now on: the relay may still be sending rows committed before, which the
+      // snapshot taken now tells by their transaction (a transaction still running now is new, whatever log
+      // position it took). Messages of an earlier relay carry no transaction: for them, rows up to the log's
+      // head now are old.
+      const { rows } = await pool.query<{ head: string; snapshot: string }>(
+        `SELECT COALESCE(max("seq"), 0)::text AS head, pg_current_snapshot()::text AS snapshot
+           FROM "backbone"."EventLog"`,
       );
       const head = BigInt(rows[0]!.head);
+      const snapshot = parseSnapshot(rows[0]!.snapshot);
+      const committedBefore = ({ sequence, xid }: DeliveredEvent) =>
+        xid === null ? BigInt(sequence) <= head : endedBefore(snapshot, xid);
       const deliver = (message: JsMsg) => {
         try {
           const skipped = (error: unknown) =>
             logger.warn({ subject: message.subject, err: describeError(error) }, 'tail skipped an entry');
           const data: unknown = message.json();
-          for (const { event, sequence } of eventsOfMessage(data, message.seq, skipped)) {
-            if (Array.isArray(data) && BigInt(sequence) <= head) continue;
+          for (const delivered of eventsOfMessage(data, message.seq, skipped)) {
+            if (Array.isArray(data) && committedBefore(delivered)) continue;
+            const { event, sequence } = delivered;
             if (matchesType(selector, event.type)) handler({ ...event, sequence });
           }
         } catch (error) {

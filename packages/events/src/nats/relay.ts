@@ -123,6 +123,7 @@ export async function startRelay(deps: RelayDeps): Promise<{ stop(): Promise<voi
       bundleRows(
         rows.map((row) => ({
           seq: row.seq,
+          xid: row.xid,
           payload: row.payload,
           ...eventAddress(naming, { type: row.type, partitionkey: row.partitionKey }),
         })),
