@@ -171,7 +171,8 @@ export async function publishDueChangeRequests(
       }, transactionOptions);
     } catch (error) {
       if (!(error instanceof MeridianError)) throw error;
-      lapsed += await lapse(prisma, due, error.message);
+      // The approval-time advice after the semicolon ("reject it …") does not apply to a lapsed request.
+      lapsed += await lapse(prisma, due, error.message.split(';')[0]!);
     }
   }
   return { published, lapsed };
