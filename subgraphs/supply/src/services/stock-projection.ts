@@ -27,6 +27,8 @@ const uuid = (field: string) => (value: unknown) => {
   return parsed.data;
 };
 
+const planningKey = (at: { skuId: string; locationId: string }) => `${at.skuId}|${at.locationId}`;
+
 /**
  * A position's projection as replenishment plans it: a DC's draws its echelon's stock (its own and that of
  * the stores it serves that have a forecast) down by the echelon's forecast demand.
@@ -37,17 +39,17 @@ function projectPosition(
   locations: ReadonlyMap<string, catalog.LocationMaster>,
   planningAt: ReadonlyMap<string, PlanningForecast>,
 ): ProjectedDay[] {
-  const planning = planningAt.get(`${position.skuId}|${position.locationId}`);
+  const planning = planningAt.get(planningKey(position));
   if (!planning) return [];
   const stores = storesServedBy(position, positions, locations).filter((candidate) =>
-    planningAt.has(`${candidate.skuId}|${candidate.locationId}`),
+    planningAt.has(planningKey(candidate)),
   );
   return projectStock({
     firstDay: planning.firstDay,
     stock: echelonStock(position, stores),
     dailyForecast: echelonDaily([
       planning.daily,
-      ...stores.map((candidate) => planningAt.get(`${candidate.skuId}|${candidate.locationId}`)!.daily),
+      ...stores.map((candidate) => planningAt.get(planningKey(candidate))!.daily),
     ]),
     reorderPoint: position.reorderPoint,
   });
@@ -58,7 +60,7 @@ function planningByPosition(forecasts: Awaited<ReturnType<typeof store.newestFor
   return new Map(
     forecasts.flatMap((forecast) => {
       const planning = planningForecastOf(forecast, today);
-      return planning ? [[`${forecast.skuId}|${forecast.locationId}`, planning] as const] : [];
+      return planning ? [[planningKey(forecast), planning] as const] : [];
     }),
   );
 }
@@ -116,7 +118,7 @@ export async function stockoutRisks(
     else positionsBySku.set(position.skuId, [position]);
   }
   const candidates = positions.map((position) => {
-    const planning = planningByKey.get(`${position.skuId}|${position.locationId}`);
+    const planning = planningByKey.get(planningKey(position));
     const available = position.onHand - position.allocated;
     const projection = projectPosition(
       position,
