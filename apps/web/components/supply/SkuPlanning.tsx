@@ -288,7 +288,7 @@ function ForecastPanels({ sku }: { sku: PlanningSku }) {
         <section className="panel" aria-labelledby="projected-title">
           <header className="panel__head">
             <h2 id="projected-title">Projected stock</h2>
-            <span className="panel__hint">at a DC with the stores it serves, as replenishment plans it</span>
+            <span className="panel__hint">a DC with its stores</span>
           </header>
           <ProjectedStockChart days={sku.projectedStock} uom={sku.baseUom} />
         </section>
