@@ -8,7 +8,7 @@ const PRICE_CENTS = 2_000;
 // +0.5 %: within the 1 % price threshold, so no approval is needed, only the date.
 const NEW_PRICE_CENTS = 2_010;
 
-test('an analyst schedules a small price change for a later date: the record keeps its price and shows the change as scheduled', async ({
+test('an analyst schedules a small price change for a later date: the record keeps its price, shows the change as scheduled, and the analyst withdraws it', async ({
   page,
 }) => {
   const analyst = await signInThroughApi('analyst');
@@ -68,4 +68,15 @@ test('an analyst schedules a small price change for a later date: the record kee
       effectiveAt: new Date('2099-03-01T09:00').toISOString(),
     },
   ]);
+
+  // Plans change: the requester withdraws it before its date, and the record no longer shows it.
+  await scheduled.getByRole('button', { name: 'Withdraw before it takes effect' }).click();
+  await expect(page.getByTestId('scheduled-change-requests')).toHaveCount(0);
+  await expect(page.getByTestId('record-price')).toHaveText(dollars(PRICE_CENTS));
+  const withdrawn = await graphql<{ changeRequests: { entityId: string }[] }>(
+    '{ changeRequests(status: WITHDRAWN, first: 200) { entityId } }',
+    {},
+    analyst.token,
+  );
+  expect(withdrawn.changeRequests.filter((request) => request.entityId === sku.id)).toHaveLength(1);
 });

@@ -194,6 +194,26 @@ describe('changes approved for a later effective date', () => {
     ).toMatchObject({ authorId: tenant.analyst.userId, approvedById: null, changeRequestId });
   });
 
+  it('lets the requester or a steward withdraw a scheduled change before its date, and nobody else', async () => {
+    const { tenant, sku, effectiveAt, changeRequestId } = await approvedPriceRise(23);
+    const withdraw = (as: typeof tenant.analyst) =>
+      subgraph.request<{ withdrawChangeRequest: { status: string; decisionComment: string } }>(
+        'mutation($id: ID!) { withdrawChangeRequest(id: $id) { status decisionComment } }',
+        { as, variables: { id: changeRequestId } },
+      );
+    expect((await withdraw(tenant.planner)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await changeRequest(changeRequestId)).status).toBe('APPROVED');
+
+    const withdrawn = await withdraw(tenant.analyst);
+    expect(withdrawn.data!.withdrawChangeRequest.status).toBe('WITHDRAWN');
+    expect(withdrawn.data!.withdrawChangeRequest.decisionComment).toMatch(
+      /withdrawn before its effective date/,
+    );
+    await publishDueChangeRequests(prisma, effectiveAt);
+    expect(await skuNow(sku.id)).toMatchObject({ priceCents: sku.priceCents, version: 1 });
+    expect((await withdraw(tenant.analyst)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('lets a change lapse when the record moved on before its date, and tells the requester', async () => {
     const { tenant, sku, effectiveAt, changeRequestId } = await approvedPriceRise(21);
     const meanwhile = await change(subgraph, tenant.analyst, 'updateSku', {

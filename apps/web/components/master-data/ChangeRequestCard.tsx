@@ -152,13 +152,29 @@ export function ChangeRequestCard({
           {request.status === 'APPROVED' &&
             `Approved${request.publishedVersion ? ` and published as version ${request.publishedVersion}` : ''}`}
           {request.status === 'REJECTED' && 'Rejected'}
-          {request.status === 'WITHDRAWN' && 'Withdrawn by the requester'}
+          {request.status === 'WITHDRAWN' && 'Withdrawn'}
           {request.status === 'LAPSED' && 'Approved, then lapsed at its effective date'}
           {request.decidedBy &&
             ` by ${describeUser(request.decidedBy.id, request.decidedBy.name, signedInUserId)}`}
           {request.decidedAt && ` on ${formatDateTime(request.decidedAt)}`}
           {request.decisionComment && `: “${request.decisionComment}”`}
         </span>
+      )}
+      {awaitingEffectiveDate && request.effectiveAt && ownRequest && (
+        <div className="md-cr__decide">
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            disabled={busy}
+            onClick={() =>
+              void withdraw({ id: request.id }).then(
+                (answer) => answer.data && onDecided(answer.data.withdrawChangeRequest),
+              )
+            }
+          >
+            Withdraw before it takes effect
+          </button>
+        </div>
       )}
       {pending && (
         <div className="md-cr__decide">

@@ -215,9 +215,36 @@ export async function acknowledgeChangeRequest(prisma: PrismaClient, identity: I
   });
 }
 
+/** Approved for a future effectiveAt and not published yet: the catalog's job will publish it then. */
+function awaitsEffectiveDate(changeRequest: ChangeRequest): boolean {
+  return (
+    changeRequest.status === 'APPROVED' &&
+    changeRequest.publishedVersion === null &&
+    changeRequest.effectiveAt !== null &&
+    ENTITY_TYPES.includes(changeRequest.entityType as EntityType)
+  );
+}
+
+/**
+ * The requester takes back a pending change request, or a scheduled one (approved, waiting for its effective
+ * date), which a steward who could have decided it may stop too; the approval's date stays in the comment.
+ */
 export async function withdrawChangeRequest(prisma: PrismaClient, identity: Identity, id: string) {
   const user = requireUser(identity);
   return prisma.$transaction(async (tx) => {
+    const locked = await governance.lockChangeRequest(tx, user.tenantId, id);
+    if (locked && awaitsEffectiveDate(locked)) {
+      if (locked.requestedById !== user.userId) requireDecider(identity, locked);
+      const note = `approved on ${locked.decidedAt!.toISOString()}, withdrawn before its effective date`;
+      return governance.updateChangeRequest(tx, id, {
+        status: 'WITHDRAWN',
+        decidedAt: new Date(),
+        decidedById: user.userId,
+        decisionComment: locked.decisionComment
+          ? `${locked.decisionComment} (${note})`
+          : `Scheduled change ${note}.`,
+      });
+    }
     const changeRequest = await lockPending(tx, user.tenantId, id);
     if (changeRequest.requestedById !== user.userId) {
       throw new MeridianError(ErrorCode.FORBIDDEN, 'Only the requester can withdraw a change request.', {
