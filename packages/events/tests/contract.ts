@@ -847,8 +847,10 @@ export function backboneContract(harness: () => BackboneHarness): void {
       worker.kill('SIGKILL');
       await exited;
     }
-    // Five of the eight published, each partition's from its start (log order per partition).
-    expect(appliedByWorker).toHaveLength(5);
+    // Up to five of the eight published (a PostgreSQL consumer's first scan of the shared test log may end
+    // among them), each partition's from its start (log order per partition).
+    expect(appliedByWorker.length).toBeGreaterThan(0);
+    expect(appliedByWorker.length).toBeLessThanOrEqual(5);
     for (const partition of ['p0', 'p1']) {
       const ofPartition = events.slice(0, 8).filter((event) => event.partitionkey === partition);
       const applied = ofPartition.filter((event) => appliedByWorker.includes(event.id));
@@ -868,7 +870,10 @@ export function backboneContract(harness: () => BackboneHarness): void {
     });
     await backbone.publish(events.slice(8));
 
-    await waitFor(() => effects.length >= 7, harness().takeoverTimeoutMs);
+    await waitFor(
+      () => effects.length >= events.length - appliedByWorker.length,
+      harness().takeoverTimeoutMs,
+    );
     await sleep(300);
     // The killed batch comes again (its position never moved) and the inbox keeps it from applying twice.
     expect(received.map((event) => event.id)).toEqual(expect.arrayContaining(appliedByWorker));
