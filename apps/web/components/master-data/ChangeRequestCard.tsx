@@ -71,6 +71,11 @@ export function ChangeRequestCard({
   const awaitingEffectiveDate = request.status === 'APPROVED' && request.publishedVersion === null;
   const titleId = `cr-${request.id}-title`;
 
+  async function withdrawRequest() {
+    const answer = await withdraw({ id: request.id });
+    if (answer.data) onDecided(answer.data.withdrawChangeRequest);
+  }
+
   async function decide(action: 'approve' | 'reject') {
     const text = comment.trim();
     if (action === 'reject' && !text) {
@@ -166,11 +171,7 @@ export function ChangeRequestCard({
             type="button"
             className="button button--small button--ghost"
             disabled={busy}
-            onClick={() =>
-              void withdraw({ id: request.id }).then(
-                (answer) => answer.data && onDecided(answer.data.withdrawChangeRequest),
-              )
-            }
+            onClick={() => void withdrawRequest()}
           >
             Withdraw before it takes effect
           </button>
@@ -227,11 +228,7 @@ export function ChangeRequestCard({
               type="button"
               className="button button--small button--ghost"
               disabled={busy}
-              onClick={() =>
-                void withdraw({ id: request.id }).then(
-                  (answer) => answer.data && onDecided(answer.data.withdrawChangeRequest),
-                )
-              }
+              onClick={() => void withdrawRequest()}
             >
               Withdraw
             </button>

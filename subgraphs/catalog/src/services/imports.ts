@@ -21,7 +21,7 @@ import { createChangeRequests, createStewardshipTask, createStewardshipTasks } f
 import * as store from '../store/imports';
 import { recordOf } from '../store/records';
 import { clearColdSnapshots } from '../store/versions';
-import { acknowledgementTask } from './master-records';
+import { acknowledgementTask, changeRequestRow } from './master-records';
 import { applySupplierRulesToSites, SOURCE } from './publication';
 
 export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ROWS';
@@ -269,32 +269,27 @@ async function stageRows(
   importId: string,
   requestedAt: Date,
 ): Promise<void> {
-  const requests = staged.map((row) => ({ id: randomUUID(), row }));
-  await createChangeRequests(
-    tx,
-    requests.map(({ id, row }) => ({
-      id,
-      tenantId,
+  const requester = { tenantId, userId: requestedById };
+  const requests = staged.map((row) => ({
+    id: randomUUID(),
+    change: {
       entityType,
       entityId: row.id,
-      proposed: row.record as Prisma.InputJsonValue,
-      changes: row.changes as unknown as Prisma.InputJsonValue,
-      reasons: row.reasons as unknown as Prisma.InputJsonValue,
       baseVersion: row.before.version,
-      requestedById,
-      comment: `Bulk import ${importId}`,
-      requestedAt,
-    })),
+      ownerId: null,
+      proposed: row.record,
+      changes: row.changes,
+      reasons: row.reasons,
+      context: { comment: `Bulk import ${importId}` },
+    },
+  }));
+  await createChangeRequests(
+    tx,
+    requests.map(({ id, change }) => ({ ...changeRequestRow(requester, change), id, requestedAt })),
   );
   await createStewardshipTasks(
     tx,
-    requests.map(({ id, row }) =>
-      acknowledgementTask(
-        tenantId,
-        { entityType, entityId: row.id, changes: row.changes, reasons: row.reasons },
-        { id, requestedAt },
-      ),
-    ),
+    requests.map(({ id, change }) => acknowledgementTask(tenantId, change, { id, requestedAt })),
   );
 }
 

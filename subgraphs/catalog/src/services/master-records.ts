@@ -131,7 +131,8 @@ export interface StagedChange {
   id?: string;
 }
 
-function changeRequestRow(
+/** The row of a change request for a staged change (the fields every way of raising one shares). */
+export function changeRequestRow(
   requester: Pick<UserIdentity, 'tenantId' | 'userId'>,
   staged: StagedChange,
 ): Prisma.ChangeRequestUncheckedCreateInput {
